@@ -1,0 +1,348 @@
+package io.github.vpm.job;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.util.TimeUtils;
+
+/**
+ * The job's command line, parsed and checked once into an immutable value.
+ *
+ * <p>Every option is {@code --name value}; {@code --help} anywhere asks for {@link #usage()}.
+ * Durations use Flink's syntax with a unit ({@code 250ms}, {@code 10s}, {@code 5min}, {@code 1h});
+ * a bare number is rejected because Flink would silently read it as milliseconds.
+ */
+public final class JobOptions {
+
+    private static final int FLINK_MAX_PARALLELISM_LIMIT = 32_768;
+    private static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofMillis(10);
+    private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    private static final Pattern HAS_UNIT = Pattern.compile(".*[0-9]\\s*[a-zA-Zµ]+\\s*");
+
+    /** name, placeholder, default (null: none), description - in --help order. */
+    private static final List<String[]> SPECS = List.of(
+            spec("bootstrap-servers", "<host:port,...>", "localhost:9092", "Kafka brokers to bootstrap from"),
+            spec("input-topic", "<topic>", "sensor_pressure_stream", "topic with the sensor readings"),
+            spec("output-topic", "<topic>", "vehicle_pressure_max", "compacted topic for maximum updates"),
+            spec("dlq-topic", "<topic>", "sensor_pressure_dlq", "dead-letter topic for invalid records"),
+            spec("group-id", "<id>", "vehicle-pressure-max",
+                    "consumer group (offsets committed on checkpoints; earliest on first start)"),
+            spec("delivery-guarantee", "exactly-once|at-least-once", "exactly-once", "for both Kafka sinks"),
+            spec("transactional-id-prefix", "<prefix>", "vehicle-pressure-max",
+                    "Kafka transactional id prefix; the sinks add -max and -dlq. Keep it stable"),
+            spec("transaction-timeout", "<duration>", "10min",
+                    "Kafka transaction.timeout.ms; above --checkpoint-interval, at most the broker's"
+                            + " transaction.max.timeout.ms (15min by default)"),
+            spec("checkpoint-interval", "<duration>", "10s", "exactly-once checkpoint interval"),
+            spec("checkpoint-dir", "<uri>", null,
+                    "checkpoint storage shared by all Flink hosts, e.g. file:///flink-checkpoints"
+                            + " (default: the cluster's execution.checkpointing.dir)"),
+            spec("max-out-of-orderness", "<duration>", "30s", "how far event time may run backwards"),
+            spec("source-idleness", "<duration>", "1min",
+                    "a Kafka partition silent this long stops holding back watermarks (0s = never)"),
+            spec("pressure-min", "<pascals>", "0", "lowest valid pressure, inclusive"),
+            spec("pressure-max", "<pascals>", "10000000", "highest valid pressure, inclusive"),
+            spec("max-parallelism", "<n>", "360",
+                    "highest parallelism ever; fixed for the life of the state (360 splits evenly 1..6 ways)"),
+            spec("state-ttl", "<duration>", "0s",
+                    "forget a vehicle after this long without readings (0s = keep forever)"));
+
+    private final boolean helpRequested;
+    private final String bootstrapServers;
+    private final String inputTopic;
+    private final String outputTopic;
+    private final String dlqTopic;
+    private final String groupId;
+    private final DeliveryGuarantee deliveryGuarantee;
+    private final String transactionalIdPrefix;
+    private final Duration transactionTimeout;
+    private final Duration checkpointInterval;
+    private final String checkpointDir;
+    private final Duration maxOutOfOrderness;
+    private final Duration sourceIdleness;
+    private final long pressureMin;
+    private final long pressureMax;
+    private final int maxParallelism;
+    private final Duration stateTtl;
+
+    private JobOptions(boolean helpRequested, Map<String, String> given) {
+        Values values = new Values(given);
+        this.helpRequested = helpRequested;
+        this.bootstrapServers = values.text("bootstrap-servers");
+        this.inputTopic = values.topic("input-topic");
+        this.outputTopic = values.topic("output-topic");
+        this.dlqTopic = values.topic("dlq-topic");
+        this.groupId = values.text("group-id");
+        this.deliveryGuarantee = values.deliveryGuarantee("delivery-guarantee");
+        this.transactionalIdPrefix = values.text("transactional-id-prefix");
+        this.transactionTimeout = values.duration("transaction-timeout", Duration.ofMillis(1));
+        this.checkpointInterval = values.duration("checkpoint-interval", MIN_CHECKPOINT_INTERVAL);
+        this.checkpointDir = values.optionalText("checkpoint-dir");
+        this.maxOutOfOrderness = values.duration("max-out-of-orderness", Duration.ZERO);
+        this.sourceIdleness = values.duration("source-idleness", Duration.ZERO);
+        this.pressureMin = values.integer("pressure-min");
+        this.pressureMax = values.integer("pressure-max");
+        this.maxParallelism = (int) values.integer("max-parallelism", 1, FLINK_MAX_PARALLELISM_LIMIT);
+        this.stateTtl = values.duration("state-ttl", Duration.ZERO);
+
+        if (pressureMin > pressureMax) {
+            throw new InvalidOptionException("--pressure-max: must not be below --pressure-min ("
+                    + pressureMin + "), got " + quote(String.valueOf(pressureMax)));
+        }
+        if (transactionTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new InvalidOptionException("--transaction-timeout: must fit in an int of milliseconds"
+                    + " (about 24 days), got " + quote(values.raw("transaction-timeout")));
+        }
+        if (transactionTimeout.compareTo(checkpointInterval) <= 0) {
+            // Transactions stay open for a whole checkpoint interval; a shorter timeout loses them.
+            throw new InvalidOptionException("--transaction-timeout: must be longer than --checkpoint-interval ("
+                    + values.raw("checkpoint-interval") + "), got " + quote(values.raw("transaction-timeout")));
+        }
+        if (outputTopic.equals(inputTopic)) {
+            throw new InvalidOptionException("--output-topic: must differ from --input-topic, got " + quote(outputTopic));
+        }
+        if (dlqTopic.equals(inputTopic)) {
+            throw new InvalidOptionException("--dlq-topic: must differ from --input-topic, got " + quote(dlqTopic));
+        }
+    }
+
+    /**
+     * Parses {@code --name value} pairs; unset options take their defaults.
+     *
+     * @throws InvalidOptionException with one plain line naming the offending option
+     */
+    public static JobOptions parse(String... args) {
+        if (List.of(args).contains("--help")) {
+            return new JobOptions(true, Map.of());
+        }
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--") || arg.length() == 2) {
+                throw new InvalidOptionException("unexpected argument " + quote(arg) + ": options look like --name value");
+            }
+            String name = arg.substring(2);
+            if (spec(name) == null) {
+                throw new InvalidOptionException(arg + ": unknown option");
+            }
+            if (i + 1 >= args.length) {
+                throw new InvalidOptionException(arg + ": missing value");
+            }
+            if (given.put(name, args[++i]) != null) {
+                throw new InvalidOptionException(arg + ": given more than once");
+            }
+        }
+        return new JobOptions(false, given);
+    }
+
+    /** The --help text: every option with its default. */
+    public static String usage() {
+        StringBuilder out = new StringBuilder()
+                .append("Usage: flink run vpm-job.jar [--option value ...]\n")
+                .append("Keeps each vehicle's maximum pressure: Kafka readings in, maximum updates out.\n\n")
+                .append("Options (durations like 250ms, 10s, 5min, 1h):\n");
+        for (String[] spec : SPECS) {
+            out.append(String.format(Locale.ROOT, "  --%s %s%n      %s (default: %s)%n",
+                    spec[0], spec[1], spec[3], spec[2] == null ? "none" : spec[2]));
+        }
+        return out.append("  --help\n      print this help and exit\n").toString();
+    }
+
+    public boolean helpRequested() {
+        return helpRequested;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public String inputTopic() {
+        return inputTopic;
+    }
+
+    public String outputTopic() {
+        return outputTopic;
+    }
+
+    public String dlqTopic() {
+        return dlqTopic;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public DeliveryGuarantee deliveryGuarantee() {
+        return deliveryGuarantee;
+    }
+
+    public String transactionalIdPrefix() {
+        return transactionalIdPrefix;
+    }
+
+    public Duration transactionTimeout() {
+        return transactionTimeout;
+    }
+
+    public Duration checkpointInterval() {
+        return checkpointInterval;
+    }
+
+    public Optional<String> checkpointDir() {
+        return Optional.ofNullable(checkpointDir);
+    }
+
+    public Duration maxOutOfOrderness() {
+        return maxOutOfOrderness;
+    }
+
+    /** Zero means partitions never count as idle. */
+    public Duration sourceIdleness() {
+        return sourceIdleness;
+    }
+
+    public long pressureMin() {
+        return pressureMin;
+    }
+
+    public long pressureMax() {
+        return pressureMax;
+    }
+
+    public int maxParallelism() {
+        return maxParallelism;
+    }
+
+    /** Zero means state is kept forever. */
+    public Duration stateTtl() {
+        return stateTtl;
+    }
+
+    @Override
+    public String toString() {
+        return "JobOptions{bootstrapServers=" + bootstrapServers + ", inputTopic=" + inputTopic
+                + ", outputTopic=" + outputTopic + ", dlqTopic=" + dlqTopic + ", groupId=" + groupId
+                + ", deliveryGuarantee=" + deliveryGuarantee + ", transactionalIdPrefix=" + transactionalIdPrefix
+                + ", transactionTimeout=" + transactionTimeout + ", checkpointInterval=" + checkpointInterval
+                + ", checkpointDir=" + checkpointDir + ", maxOutOfOrderness=" + maxOutOfOrderness
+                + ", sourceIdleness=" + sourceIdleness + ", pressureMin=" + pressureMin
+                + ", pressureMax=" + pressureMax + ", maxParallelism=" + maxParallelism
+                + ", stateTtl=" + stateTtl + '}';
+    }
+
+    private static String[] spec(String name, String placeholder, String defaultValue, String description) {
+        return new String[] {name, placeholder, defaultValue, description};
+    }
+
+    private static String[] spec(String name) {
+        for (String[] spec : SPECS) {
+            if (spec[0].equals(name)) {
+                return spec;
+            }
+        }
+        return null;
+    }
+
+    /** Typed reads of the given values (or defaults), each failing with a one-line message. */
+    private static final class Values {
+
+        private final Map<String, String> given;
+
+        Values(Map<String, String> given) {
+            this.given = given;
+        }
+
+        String raw(String name) {
+            return given.containsKey(name) ? given.get(name) : spec(name)[2];
+        }
+
+        String text(String name) {
+            String value = raw(name);
+            if (value.isBlank()) {
+                throw bad(name, "a non-empty value", value);
+            }
+            return value.strip();
+        }
+
+        String optionalText(String name) {
+            return raw(name) == null ? null : text(name);
+        }
+
+        String topic(String name) {
+            String value = raw(name);
+            if (!TOPIC_NAME.matcher(value).matches() || value.equals(".") || value.equals("..")) {
+                throw bad(name, "a Kafka topic name (letters, digits, '.', '_', '-')", value);
+            }
+            return value;
+        }
+
+        DeliveryGuarantee deliveryGuarantee(String name) {
+            String value = raw(name);
+            switch (value) {
+                case "exactly-once":
+                    return DeliveryGuarantee.EXACTLY_ONCE;
+                case "at-least-once":
+                    return DeliveryGuarantee.AT_LEAST_ONCE;
+                default:
+                    throw bad(name, "exactly-once or at-least-once", value);
+            }
+        }
+
+        Duration duration(String name, Duration min) {
+            String value = raw(name);
+            Duration duration;
+            try {
+                if (!HAS_UNIT.matcher(value).matches()) {
+                    throw new IllegalArgumentException("no unit");
+                }
+                duration = TimeUtils.parseDuration(value);
+            } catch (RuntimeException e) {
+                throw bad(name, "a duration like 10s", value);
+            }
+            if (duration.compareTo(min) < 0) {
+                throw bad(name, "a duration of at least " + TimeUtils.formatWithHighestUnit(min), value);
+            }
+            return duration;
+        }
+
+        long integer(String name) {
+            return integer(name, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        long integer(String name, long min, long max) {
+            String value = raw(name);
+            long number;
+            try {
+                number = Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw bad(name, "an integer", value);
+            }
+            if (number < min || number > max) {
+                throw bad(name, "an integer from " + min + " to " + max, value);
+            }
+            return number;
+        }
+
+        private static InvalidOptionException bad(String name, String expected, String got) {
+            return new InvalidOptionException("--" + name + ": expected " + expected + ", got " + quote(got));
+        }
+    }
+
+    /** Quoted, with control characters escaped so an error always stays on one line. */
+    private static String quote(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char ch : value.toCharArray()) {
+            if (ch < 0x20 || ch == 0x7f) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+            } else {
+                out.append(ch);
+            }
+        }
+        return out.append('"').toString();
+    }
+}

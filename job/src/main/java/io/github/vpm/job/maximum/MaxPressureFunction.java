@@ -1,0 +1,122 @@
+package io.github.vpm.job.maximum;
+
+import io.github.vpm.job.reading.Reading;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keeps each vehicle's all-time maximum pressure (keyed by vehicleId) and emits a {@link
+ * PressureMax} only when it strictly increases; a vehicle's first reading always emits.
+ *
+ * <p>Late readings are never dropped: a maximum does not depend on order, so a late reading that
+ * is higher is a new maximum like any other. The emitted record carries the input's timestamp,
+ * i.e. the reading's event time.
+ *
+ * <p>State per vehicle is one {@code long} (the maximum), so RocksDB stays small and reads are cheap.
+ * With a TTL the maximum is forgotten after that long without readings (every read refreshes it),
+ * and the vehicle starts over - its next reading emits again, possibly lower than before.
+ *
+ * <p>Metrics: counter {@value #METRIC_EMITTED}; gauge {@value #METRIC_TRACKED}, the number of
+ * vehicles this subtask has created state for. The gauge's count is kept in operator state so it
+ * survives restore; on rescale the per-subtask counts are redistributed whole, so only the sum over
+ * all subtasks stays exact (sum it in dashboards). Caveat: with a TTL, expiry is invisible to the
+ * function, so the gauge counts vehicles ever seen, and one that expires and returns counts twice.
+ */
+public final class MaxPressureFunction extends KeyedProcessFunction<String, Reading, PressureMax>
+        implements CheckpointedFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String STATE_MAX_PRESSURE = "max-pressure";
+    public static final String STATE_VEHICLES_TRACKED = "vehicles-tracked";
+    public static final String METRIC_EMITTED = "maximaEmitted";
+    public static final String METRIC_TRACKED = "vehiclesTracked";
+
+    /** Zero means no TTL. */
+    private final Duration stateTtl;
+
+    private transient ValueState<Long> maxPressure;
+    private transient ListState<Long> trackedCheckpoint;
+    private transient Counter maximaEmitted;
+    /** Written by the task thread, read by the metrics reporter thread. */
+    private transient volatile long vehiclesTracked;
+
+    public MaxPressureFunction() {
+        this(Duration.ZERO);
+    }
+
+    public MaxPressureFunction(Duration stateTtl) {
+        if (stateTtl.isNegative()) {
+            throw new IllegalArgumentException("stateTtl must not be negative");
+        }
+        this.stateTtl = stateTtl;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        // Runs before open(): restores the per-subtask vehicle count.
+        trackedCheckpoint = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>(STATE_VEHICLES_TRACKED, Types.LONG));
+        long restored = 0;
+        for (Long count : trackedCheckpoint.get()) {
+            restored += count;
+        }
+        vehiclesTracked = restored;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        ValueStateDescriptor<Long> descriptor = new ValueStateDescriptor<>(STATE_MAX_PRESSURE, Types.LONG);
+        if (!stateTtl.isZero()) {
+            descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl)
+                    // Refresh on read too: a vehicle that keeps reporting without a new maximum is alive.
+                    .setUpdateType(StateTtlConfig.UpdateType.OnReadAndWrite)
+                    .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                    .build());
+        }
+        maxPressure = getRuntimeContext().getState(descriptor);
+
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        maximaEmitted = metrics.counter(METRIC_EMITTED);
+        metrics.gauge(METRIC_TRACKED, (Gauge<Long>) () -> vehiclesTracked);
+    }
+
+    @Override
+    public void processElement(Reading reading, Context context, Collector<PressureMax> out) throws Exception {
+        Long currentMax = maxPressure.value();
+        if (currentMax == null) {
+            vehiclesTracked++;
+        } else if (reading.pressure <= currentMax) {
+            return; // not a new maximum: ties emit nothing
+        }
+        maxPressure.update(reading.pressure);
+        maximaEmitted.inc();
+        out.collect(PressureMax.of(reading));
+    }
+
+    /** The {@value #METRIC_TRACKED} gauge's value. */
+    long vehiclesTracked() {
+        return vehiclesTracked;
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        // One entry per subtask: on rescale each entry moves whole, so the sum stays exact.
+        trackedCheckpoint.update(List.of(vehiclesTracked));
+    }
+}

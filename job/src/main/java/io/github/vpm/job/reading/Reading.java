@@ -1,0 +1,56 @@
+package io.github.vpm.job.reading;
+
+import java.util.Objects;
+
+/**
+ * One valid sensor reading. A Flink POJO (public no-arg constructor, public non-final fields) so
+ * records crossing the network between tasks use the POJO serializer, never Kryo.
+ */
+public class Reading {
+
+    public String vehicleId;
+    public String sensorId;
+    /** Pascals. */
+    public long pressure;
+    /** Event time, epoch milliseconds UTC (parsed once from the payload). */
+    public long timestamp;
+    /** Degrees Celsius, or null when absent. */
+    public Double temperature;
+
+    public Reading() {}
+
+    public Reading(String vehicleId, String sensorId, long pressure, long timestamp, Double temperature) {
+        this.vehicleId = vehicleId;
+        this.sensorId = sensorId;
+        this.pressure = pressure;
+        this.timestamp = timestamp;
+        this.temperature = temperature;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Reading)) {
+            return false;
+        }
+        Reading that = (Reading) o;
+        return pressure == that.pressure
+                && timestamp == that.timestamp
+                && Objects.equals(vehicleId, that.vehicleId)
+                && Objects.equals(sensorId, that.sensorId)
+                && Objects.equals(temperature, that.temperature);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(vehicleId, sensorId, pressure, timestamp, temperature);
+    }
+
+    @Override
+    public String toString() {
+        return "Reading{vehicleId=" + vehicleId + ", sensorId=" + sensorId + ", pressure=" + pressure
+                + ", timestamp=" + timestamp + ", temperature=" + temperature + '}';
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.vpm.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JobOptionsTest {
+
+    @Test
+    void defaultsMatchTheContract() {
+        JobOptions o = JobOptions.parse();
+        assertThat(o.helpRequested()).isFalse();
+        assertThat(o.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(o.inputTopic()).isEqualTo("sensor_pressure_stream");
+        assertThat(o.outputTopic()).isEqualTo("vehicle_pressure_max");
+        assertThat(o.dlqTopic()).isEqualTo("sensor_pressure_dlq");
+        assertThat(o.groupId()).isEqualTo("vehicle-pressure-max");
+        assertThat(o.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
+        assertThat(o.transactionalIdPrefix()).isEqualTo("vehicle-pressure-max");
+        assertThat(o.transactionTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(o.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.checkpointDir()).isEmpty();
+        assertThat(o.maxOutOfOrderness()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.sourceIdleness()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(o.pressureMin()).isZero();
+        assertThat(o.pressureMax()).isEqualTo(10_000_000);
+        assertThat(o.maxParallelism()).isEqualTo(360);
+        assertThat(o.stateTtl()).isZero();
+    }
+
+    @Test
+    void readsEveryOption() {
+        JobOptions o = JobOptions.parse(
+                "--bootstrap-servers", "b1:9092,b2:9092",
+                "--input-topic", "in",
+                "--output-topic", "out",
+                "--dlq-topic", "dlq",
+                "--group-id", "g",
+                "--delivery-guarantee", "at-least-once",
+                "--transactional-id-prefix", "tx",
+                "--transaction-timeout", "5min",
+                "--checkpoint-interval", "250ms",
+                "--checkpoint-dir", "file:///flink-checkpoints",
+                "--max-out-of-orderness", "0s",
+                "--source-idleness", "0s",
+                "--pressure-min", "-5",
+                "--pressure-max", "5",
+                "--max-parallelism", "128",
+                "--state-ttl", "7 d");
+        assertThat(o.bootstrapServers()).isEqualTo("b1:9092,b2:9092");
+        assertThat(o.inputTopic()).isEqualTo("in");
+        assertThat(o.outputTopic()).isEqualTo("out");
+        assertThat(o.dlqTopic()).isEqualTo("dlq");
+        assertThat(o.groupId()).isEqualTo("g");
+        assertThat(o.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(o.transactionalIdPrefix()).isEqualTo("tx");
+        assertThat(o.transactionTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(o.checkpointInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(o.checkpointDir()).contains("file:///flink-checkpoints");
+        assertThat(o.maxOutOfOrderness()).isZero();
+        assertThat(o.sourceIdleness()).isZero();
+        assertThat(o.pressureMin()).isEqualTo(-5);
+        assertThat(o.pressureMax()).isEqualTo(5);
+        assertThat(o.maxParallelism()).isEqualTo(128);
+        assertThat(o.stateTtl()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void helpWinsOverEverythingElse() {
+        assertThat(JobOptions.parse("--help").helpRequested()).isTrue();
+        assertThat(JobOptions.parse("--checkpoint-interval", "abc", "--help").helpRequested()).isTrue();
+    }
+
+    @Test
+    void usageListsEveryOptionWithItsDefault() {
+        String usage = JobOptions.usage();
+        assertThat(usage).contains(
+                "--bootstrap-servers <host:port,...>", "(default: localhost:9092)",
+                "--input-topic <topic>", "(default: sensor_pressure_stream)",
+                "--output-topic <topic>", "(default: vehicle_pressure_max)",
+                "--dlq-topic <topic>", "(default: sensor_pressure_dlq)",
+                "--group-id <id>", "(default: vehicle-pressure-max)",
+                "--delivery-guarantee exactly-once|at-least-once", "(default: exactly-once)",
+                "--transactional-id-prefix <prefix>",
+                "--transaction-timeout <duration>", "(default: 10min)",
+                "--checkpoint-interval <duration>", "(default: 10s)",
+                "--checkpoint-dir <uri>", "(default: none)",
+                "--max-out-of-orderness <duration>", "(default: 30s)",
+                "--source-idleness <duration>", "(default: 1min)",
+                "--pressure-min <pascals>", "(default: 0)",
+                "--pressure-max <pascals>", "(default: 10000000)",
+                "--max-parallelism <n>", "(default: 360)",
+                "--state-ttl <duration>", "(default: 0s)",
+                "--help");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--checkpoint-interval     | abc            | --checkpoint-interval: expected a duration like 10s, got \"abc\"",
+        "--checkpoint-interval     | 10             | --checkpoint-interval: expected a duration like 10s, got \"10\"",
+        "--checkpoint-interval     | 10 parsecs     | --checkpoint-interval: expected a duration like 10s, got \"10 parsecs\"",
+        "--checkpoint-interval     | -1s            | --checkpoint-interval: expected a duration like 10s, got \"-1s\"",
+        "--checkpoint-interval     | 5ms            | --checkpoint-interval: expected a duration of at least 10 ms, got \"5ms\"",
+        "--transaction-timeout     | 0s             | --transaction-timeout: expected a duration of at least 1 ms, got \"0s\"",
+        "--transaction-timeout     | 5s             | --transaction-timeout: must be longer than --checkpoint-interval (10s), got \"5s\"",
+        "--transaction-timeout     | 30d            | --transaction-timeout: must fit in an int of milliseconds (about 24 days), got \"30d\"",
+        "--max-out-of-orderness    | soon           | --max-out-of-orderness: expected a duration like 10s, got \"soon\"",
+        "--source-idleness         | 1              | --source-idleness: expected a duration like 10s, got \"1\"",
+        "--state-ttl               | forever        | --state-ttl: expected a duration like 10s, got \"forever\"",
+        "--pressure-min            | low            | --pressure-min: expected an integer, got \"low\"",
+        "--pressure-max            | 1.5            | --pressure-max: expected an integer, got \"1.5\"",
+        "--pressure-max            | -1             | --pressure-max: must not be below --pressure-min (0), got \"-1\"",
+        "--max-parallelism         | 0              | --max-parallelism: expected an integer from 1 to 32768, got \"0\"",
+        "--max-parallelism         | 32769          | --max-parallelism: expected an integer from 1 to 32768, got \"32769\"",
+        "--max-parallelism         | many           | --max-parallelism: expected an integer, got \"many\"",
+        "--delivery-guarantee      | exactly_once   | --delivery-guarantee: expected exactly-once or at-least-once, got \"exactly_once\"",
+        "--delivery-guarantee      | none           | --delivery-guarantee: expected exactly-once or at-least-once, got \"none\"",
+        "--input-topic             | a b            | --input-topic: expected a Kafka topic name (letters, digits, '.', '_', '-'), got \"a b\"",
+        "--output-topic            | ..             | --output-topic: expected a Kafka topic name (letters, digits, '.', '_', '-'), got \"..\"",
+        "--output-topic            | sensor_pressure_stream | --output-topic: must differ from --input-topic, got \"sensor_pressure_stream\"",
+        "--dlq-topic               | sensor_pressure_stream | --dlq-topic: must differ from --input-topic, got \"sensor_pressure_stream\"",
+        "--bootstrap-servers       | ' '            | --bootstrap-servers: expected a non-empty value, got \" \"",
+        "--group-id                | ''             | --group-id: expected a non-empty value, got \"\"",
+        "--transactional-id-prefix | ''             | --transactional-id-prefix: expected a non-empty value, got \"\"",
+        "--checkpoint-dir          | ''             | --checkpoint-dir: expected a non-empty value, got \"\"",
+    })
+    void rejectsBadValuesWithOneLineNamingTheOption(String option, String value, String error) {
+        assertThatThrownBy(() -> JobOptions.parse(option, value))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage(error);
+    }
+
+    @Test
+    void rejectsMalformedCommandLines() {
+        assertThatThrownBy(() -> JobOptions.parse("--no-such-option", "x"))
+                .hasMessage("--no-such-option: unknown option");
+        assertThatThrownBy(() -> JobOptions.parse("--input-topic"))
+                .hasMessage("--input-topic: missing value");
+        assertThatThrownBy(() -> JobOptions.parse("--group-id", "a", "--group-id", "b"))
+                .hasMessage("--group-id: given more than once");
+        assertThatThrownBy(() -> JobOptions.parse("input"))
+                .hasMessage("unexpected argument \"input\": options look like --name value");
+        assertThatThrownBy(() -> JobOptions.parse("--"))
+                .hasMessage("unexpected argument \"--\": options look like --name value");
+    }
+
+    @Test
+    void everyErrorIsOneLine() {
+        assertThatThrownBy(() -> JobOptions.parse("--checkpoint-interval", "a\nb"))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("--checkpoint-interval: expected a duration like 10s, got \"a\\u000ab\"");
+    }
+}

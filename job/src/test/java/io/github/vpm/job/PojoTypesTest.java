@@ -1,0 +1,20 @@
+package io.github.vpm.job;
+
+import io.github.vpm.job.deadletter.DeadLetter;
+import io.github.vpm.job.maximum.PressureMax;
+import io.github.vpm.job.reading.DecodedRecord;
+import io.github.vpm.job.reading.Reading;
+import org.apache.flink.types.PojoTestUtils;
+import org.junit.jupiter.api.Test;
+
+/** Every type on the wire between operators is a Flink POJO, never a Kryo fallback. */
+class PojoTypesTest {
+
+    @Test
+    void recordTypesAreSerializedAsPojosWithoutKryo() {
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(Reading.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(PressureMax.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(DeadLetter.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(DecodedRecord.class);
+    }
+}
