@@ -1,0 +1,21 @@
+package io.github.vpm.portal;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One record of the maxima topic: a vehicle's new all-time maximum pressure and the reading that
+ * set it (CONTRACT "Maximum update").
+ *
+ * @param pressureMax pascals
+ * @param temperature degrees Celsius, or null when the reading had none
+ */
+public record MaximumUpdate(String vehicleId, String sensorId, long pressureMax, Double temperature,
+                            Instant timestamp) {
+
+    public MaximumUpdate {
+        Objects.requireNonNull(vehicleId, "vehicleId");
+        Objects.requireNonNull(sensorId, "sensorId");
+        Objects.requireNonNull(timestamp, "timestamp");
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.vpm.portal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The running portal: the Kafka feed filling the view, and the HTTP server showing it. */
+public final class Portal implements AutoCloseable {
+
+    private final MaximaView view;
+    private final FeedStatus status;
+    private final MaximaConsumer consumer;
+    private final Thread consumerThread;
+    private final PortalServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Portal(MaximaView view, FeedStatus status, MaximaConsumer consumer, Thread consumerThread,
+                   PortalServer server) {
+        this.view = view;
+        this.status = status;
+        this.consumer = consumer;
+        this.consumerThread = consumerThread;
+        this.server = server;
+    }
+
+    /** Starts serving first (the page shows "waiting" until Kafka answers), then the feed. */
+    public static Portal start(PortalOptions options) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        MaximaView view = new MaximaView(options.history());
+        FeedStatus status = new FeedStatus(options.topic(), options.bootstrapServers());
+        PortalServer server = PortalServer.start(new InetSocketAddress(options.bind(), options.port()), view, status,
+                new VehicleJson(mapper));
+        MaximaConsumer consumer = new MaximaConsumer(options.bootstrapServers(), options.topic(), view, status,
+                new MaximumUpdateDecoder(mapper));
+        Thread thread = new Thread(consumer, "maxima-consumer");
+        thread.start();
+        return new Portal(view, status, consumer, thread, server);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    public MaximaView view() {
+        return view;
+    }
+
+    public FeedStatus status() {
+        return status;
+    }
+
+    /** Blocks until the feed stops (on {@link #close()}). */
+    public void awaitTermination() throws InterruptedException {
+        consumerThread.join();
+    }
+
+    /** Stops the feed and the server; safe to call more than once and from a shutdown hook. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        consumer.close();
+        server.close();
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.vpm.portal;
+
+import io.github.vpm.portal.PortalOptions.InvalidOptionException;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.apache.logging.log4j.LogManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar vpm-portal.jar [options]}: parse, serve, read Kafka, stop cleanly on SIGTERM. */
+public final class PortalMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalMain.class);
+
+    private PortalMain() {
+    }
+
+    public static void main(String[] args) {
+        PortalOptions options;
+        try {
+            options = PortalOptions.parse(args);
+            InetAddress.getByName(options.bind());
+        } catch (InvalidOptionException e) {
+            exit(2, e.getMessage() + " (see --help)");
+            return;
+        } catch (UnknownHostException e) {
+            exit(2, "--bind: cannot resolve \"" + e.getMessage() + "\" (see --help)");
+            return;
+        }
+        if (options.help()) {
+            System.out.println(PortalOptions.USAGE);
+            return;
+        }
+
+        Portal portal;
+        try {
+            portal = Portal.start(options);
+        } catch (BindException e) {
+            exit(1, "cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            exit(1, "cannot start the HTTP server on " + options.bind() + ":" + options.port() + ": " + e);
+            return;
+        }
+        LOG.info("portal listening on http://{}:{}/ reading {} at {}", options.bind(), portal.port(),
+                options.topic(), options.bootstrapServers());
+
+        // SIGTERM and Ctrl-C: stop the feed and server, then flush the logs (their own hook is off).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down");
+            portal.close();
+            LOG.info("stopped");
+            LogManager.shutdown();
+        }, "portal-shutdown"));
+        try {
+            portal.awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void exit(int code, String line) {
+        System.err.println("vpm-portal: " + line);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.vpm.portal;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The portal's command line, parsed once. Every option is {@code --name value}; a bad value fails
+ * with one plain line that names the option.
+ */
+public record PortalOptions(String bootstrapServers, String topic, String bind, int port, int history,
+                            boolean help) {
+
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
+    public static final String DEFAULT_TOPIC = "vehicle_pressure_max";
+    public static final String DEFAULT_BIND = "0.0.0.0";
+    public static final int DEFAULT_PORT = 8088;
+    public static final int DEFAULT_HISTORY = 200;
+    /** Keeps memory bounded: history points are per vehicle and there may be many vehicles. */
+    public static final int MAX_HISTORY = 100_000;
+
+    public static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar vpm-portal.jar [options]",
+            "  --bootstrap-servers HOST:PORT[,...]  Kafka brokers (default: $KAFKA_BOOTSTRAP_SERVERS or "
+                    + DEFAULT_BOOTSTRAP_SERVERS + ")",
+            "  --topic NAME                         compacted maxima topic (default: " + DEFAULT_TOPIC + ")",
+            "  --bind ADDRESS                       address to listen on (default: " + DEFAULT_BIND + ")",
+            "  --port N                             HTTP port, 0 = any free port (default: " + DEFAULT_PORT + ")",
+            "  --history N                          points kept per vehicle for its chart, 1.." + MAX_HISTORY
+                    + " (default: " + DEFAULT_HISTORY + ")",
+            "  --help                               print this and exit");
+
+    public PortalOptions {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(bind, "bind");
+    }
+
+    /** Options from the real process: its arguments and environment. */
+    public static PortalOptions parse(String... args) {
+        return parse(System.getenv(), args);
+    }
+
+    /** Options from {@code args}, with {@code env} supplying KAFKA_BOOTSTRAP_SERVERS. */
+    public static PortalOptions parse(Map<String, String> env, String... args) {
+        String envServers = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        String bootstrapServers = envServers == null || envServers.isBlank()
+                ? DEFAULT_BOOTSTRAP_SERVERS : envServers.trim();
+        String topic = DEFAULT_TOPIC;
+        String bind = DEFAULT_BIND;
+        int port = DEFAULT_PORT;
+        int history = DEFAULT_HISTORY;
+
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--help") || name.equals("-h")) {
+                return new PortalOptions(bootstrapServers, topic, bind, port, history, true);
+            }
+            if (!name.startsWith("--")) {
+                throw new InvalidOptionException("unexpected argument: " + name);
+            }
+            if (i + 1 >= args.length) {
+                throw new InvalidOptionException(name + ": missing value");
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--bootstrap-servers" -> bootstrapServers = bootstrapServers(value);
+                case "--topic" -> topic = nonBlank(name, value);
+                case "--bind" -> bind = nonBlank(name, value);
+                case "--port" -> port = intIn(name, value, 0, 65_535);
+                case "--history" -> history = intIn(name, value, 1, MAX_HISTORY);
+                default -> throw new InvalidOptionException("unknown option: " + name);
+            }
+        }
+        return new PortalOptions(bootstrapServers, topic, bind, port, history, false);
+    }
+
+    private static String bootstrapServers(String value) {
+        String servers = nonBlank("--bootstrap-servers", value);
+        for (String server : servers.split(",")) {
+            String s = server.trim();
+            int colon = s.lastIndexOf(':');
+            if (colon <= 0 || colon == s.length() - 1) {
+                throw new InvalidOptionException("--bootstrap-servers: expected host:port[,host:port...], got \""
+                        + value + "\"");
+            }
+            intIn("--bootstrap-servers", s.substring(colon + 1), 1, 65_535);
+        }
+        return servers;
+    }
+
+    private static String nonBlank(String name, String value) {
+        if (value.isBlank()) {
+            throw new InvalidOptionException(name + ": must not be empty");
+        }
+        return value.trim();
+    }
+
+    private static int intIn(String name, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
+                throw new InvalidOptionException(name + ": expected " + min + ".." + max + ", got " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InvalidOptionException(name + ": expected an integer, got \"" + value + "\"");
+        }
+    }
+
+    /** A bad command line; the message is one plain line naming the option. */
+    public static final class InvalidOptionException extends IllegalArgumentException {
+        InvalidOptionException(String message) {
+            super(message);
+        }
+    }
+}

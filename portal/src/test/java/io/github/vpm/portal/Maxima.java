@@ -1,0 +1,22 @@
+package io.github.vpm.portal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Builds maxima records as the Flink job writes them (CONTRACT "Maximum update"). */
+final class Maxima {
+
+    private static final DateTimeFormatter SEED_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private Maxima() {
+    }
+
+    static String json(String vehicleId, String sensorId, long pressureMax, Double temperature, Instant timestamp) {
+        return "{\"timestamp\": \"" + SEED_FORMAT.format(timestamp) + "\", \"pressureMax\": " + pressureMax
+                + ", \"temperature\": " + (temperature == null ? "null" : String.format(Locale.ROOT, "%.1f", temperature))
+                + ", \"sensorId\": \"" + sensorId + "\", \"vehicleId\": \"" + vehicleId + "\"}";
+    }
+}

@@ -1,0 +1,263 @@
+package io.github.vpm.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP side against an in-memory view, on an ephemeral loopback port. */
+class PortalServerTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private MaximaView view;
+    private FeedStatus status;
+    private PortalServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        view = new MaximaView(50);
+        status = new FeedStatus("vehicle_pressure_max", "localhost:9092");
+        server = PortalServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), view, status,
+                new VehicleJson(MAPPER));
+        view.apply(new MaximumUpdate("HONDA 231", "honda23100", 850_000, 25.5,
+                Instant.parse("2025-07-22T22:30:40.000Z")));
+        view.apply(new MaximumUpdate("HONDA 231", "honda23101", 950_000, 30.2,
+                Instant.parse("2025-07-22T22:30:45.123Z")));
+        view.apply(new MaximumUpdate("BMW 7", "bmw700", 700_000, null, Instant.parse("2025-07-22T22:31:00Z")));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private HttpResponse<String> send(String method, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(HttpResponses.JSON);
+        return MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void listsVehiclesInOrderWithoutHistory() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/vehicles");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("count").asInt()).isEqualTo(2);
+        JsonNode first = body.get("vehicles").get(0);
+        JsonNode honda = body.get("vehicles").get(1);
+        assertThat(first.get("vehicleId").asText()).isEqualTo("BMW 7");
+        assertThat(first.get("temperature").isNull()).isTrue();
+        assertThat(honda.get("vehicleId").asText()).isEqualTo("HONDA 231");
+        assertThat(honda.get("pressureMax").asLong()).isEqualTo(950_000);
+        assertThat(honda.get("pressureMaxKpa").asDouble()).isEqualTo(950.0);
+        assertThat(honda.get("pressureMaxBar").asDouble()).isEqualTo(9.5);
+        assertThat(honda.get("sensorId").asText()).isEqualTo("honda23101");
+        assertThat(honda.get("temperature").asDouble()).isEqualTo(30.2);
+        assertThat(honda.get("timestamp").asText()).isEqualTo("2025-07-22T22:30:45.123Z");
+        assertThat(honda.get("timestampMillis").asLong())
+                .isEqualTo(Instant.parse("2025-07-22T22:30:45.123Z").toEpochMilli());
+        assertThat(honda.get("updates").asLong()).isEqualTo(2);
+        assertThat(honda.has("history")).isFalse();
+    }
+
+    @Test
+    void oneVehicleByUrlEncodedIdComesWithItsHistory() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/vehicles/HONDA%20231");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("vehicleId").asText()).isEqualTo("HONDA 231");
+        assertThat(body.get("history")).hasSize(2);
+        assertThat(body.get("history").get(0).get("pressureMax").asLong()).isEqualTo(850_000);
+        assertThat(body.get("history").get(0).get("sensorId").asText()).isEqualTo("honda23100");
+        assertThat(body.get("history").get(1).get("pressureMaxKpa").asDouble()).isEqualTo(950.0);
+    }
+
+    @Test
+    void idsWithPlusSlashOrUnicodeRoundTrip() throws Exception {
+        view.apply(new MaximumUpdate("A+B/C é", "s", 1, null, Instant.EPOCH));
+        HttpResponse<String> response = send("GET", "/api/vehicles/A+B%2FC%20%C3%A9");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("vehicleId").asText()).isEqualTo("A+B/C é");
+    }
+
+    @Test
+    void unknownVehicleIsASmallJson404() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/vehicles/NOPE%201");
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonNode body = json(response);
+        assertThat(body.get("status").asInt()).isEqualTo(404);
+        assertThat(body.get("error").asText()).isEqualTo("unknown vehicle: NOPE 1");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownApiPathsAreJson404s() throws Exception {
+        assertThat(send("GET", "/api/nothing").statusCode()).isEqualTo(404);
+        assertThat(json(send("GET", "/api/vehicles/a/b")).get("status").asInt()).isEqualTo(404);
+        assertThat(json(send("GET", "/api/vehiclesX")).get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void writesAreRefusedWith405() throws Exception {
+        for (String path : new String[] {"/api/vehicles", "/api/vehicles/HONDA%20231", "/api/status", "/api/stream",
+            "/"}) {
+            for (String method : new String[] {"POST", "PUT", "DELETE"}) {
+                HttpResponse<String> response = send(method, path);
+                assertThat(response.statusCode()).as(method + " " + path).isEqualTo(405);
+                assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
+                assertThat(json(response).get("error").asText()).contains(method);
+            }
+        }
+    }
+
+    @Test
+    void headAnswersWithoutABody() throws Exception {
+        HttpResponse<String> response = send("HEAD", "/api/vehicles");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void statusDescribesTheFeed() throws Exception {
+        status.moveTo(FeedStatus.State.WAITING, "no answer from localhost:9092");
+        JsonNode body = json(send("GET", "/api/status"));
+        assertThat(body.get("state").asText()).isEqualTo("WAITING");
+        assertThat(body.get("detail").asText()).isEqualTo("no answer from localhost:9092");
+        assertThat(body.get("topic").asText()).isEqualTo("vehicle_pressure_max");
+        assertThat(body.get("vehicles").asInt()).isEqualTo(2);
+        assertThat(body.get("historyLimit").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void servesThePageAndItsAssetsFromTheJarOnly() throws Exception {
+        HttpResponse<String> page = send("GET", "/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString().contains("default-src 'self'");
+        assertThat(page.body()).contains("Vehicle Pressure Monitor", "app.js", "app.css")
+                .doesNotContain("http://", "https://");
+        for (String asset : new String[] {"/app.js", "/app.css", "/favicon.svg"}) {
+            HttpResponse<String> response = send("GET", asset);
+            assertThat(response.statusCode()).as(asset).isEqualTo(200);
+            assertThat(response.body()).as(asset).doesNotContain("https://", "@import", "fonts.");
+        }
+        assertThat(send("GET", "/app.js").headers().firstValue("Content-Type"))
+                .hasValue("text/javascript; charset=utf-8");
+        assertThat(send("GET", "/../pom.xml").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/log4j2.xml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void streamSendsStatusSnapshotThenLiveChanges() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/stream")).build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream; charset=utf-8");
+        BlockingQueue<String[]> events = new ArrayBlockingQueue<>(100);
+        Thread reader = new Thread(() -> readEvents(response.body(), events), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String[] first = next(events);
+            assertThat(first[0]).isEqualTo("status");
+            String[] snapshot = next(events);
+            assertThat(snapshot[0]).isEqualTo("snapshot");
+            JsonNode vehicles = MAPPER.readTree(snapshot[1]).get("vehicles");
+            assertThat(vehicles).hasSize(2);
+            assertThat(vehicles.get(1).get("points")).hasSize(2);
+            assertThat(vehicles.get(1).get("points").get(1).get(1).asLong()).isEqualTo(950_000);
+
+            view.apply(new MaximumUpdate("HONDA 231", "honda23102", 990_000, 31.0, Instant.parse("2025-07-22T22:32:00Z")));
+            String[] changed = next(events);
+            assertThat(changed[0]).isEqualTo("vehicle");
+            JsonNode v = MAPPER.readTree(changed[1]);
+            assertThat(v.get("vehicleId").asText()).isEqualTo("HONDA 231");
+            assertThat(v.get("pressureMaxKpa").asDouble()).isEqualTo(990.0);
+            assertThat(v.get("points")).hasSize(3);
+
+            view.remove("BMW 7");
+            String[] removed = next(events);
+            assertThat(removed[0]).isEqualTo("removed");
+            assertThat(MAPPER.readTree(removed[1]).get("vehicleId").asText()).isEqualTo("BMW 7");
+
+            status.moveTo(FeedStatus.State.LIVE, "live from vehicle_pressure_max");
+            String[] live = next(events);
+            assertThat(live[0]).isEqualTo("status");
+            assertThat(MAPPER.readTree(live[1]).get("state").asText()).isEqualTo("LIVE");
+        } finally {
+            response.body().close();
+        }
+    }
+
+    @Test
+    void closingTheServerEndsOpenStreams() throws Exception {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri("/api/stream")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        BlockingQueue<String[]> events = new ArrayBlockingQueue<>(100);
+        Thread reader = new Thread(() -> readEvents(response.body(), events), "sse-reader");
+        reader.start();
+        next(events);
+        long started = System.nanoTime();
+        server.close();
+        reader.join(Duration.ofSeconds(10).toMillis());
+        assertThat(reader.isAlive()).as("stream still open after close").isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    private static String[] next(BlockingQueue<String[]> events) throws InterruptedException {
+        String[] event = events.poll(10, TimeUnit.SECONDS);
+        assertThat(event).as("no event within 10 s").isNotNull();
+        return event;
+    }
+
+    /** A minimal SSE parser: one {event, data} pair per blank-line terminated block. */
+    private static void readEvents(InputStream in, BlockingQueue<String[]> events) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String name = "message";
+            StringBuilder data = new StringBuilder();
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.isEmpty()) {
+                    if (data.length() > 0) {
+                        events.add(new String[] {name, data.toString()});
+                    }
+                    name = "message";
+                    data.setLength(0);
+                } else if (line.startsWith("event: ")) {
+                    name = line.substring(7);
+                } else if (line.startsWith("data: ")) {
+                    data.append(line.substring(6));
+                }
+            }
+        } catch (Exception e) {
+            // stream closed
+        }
+    }
+}
