@@ -56,7 +56,7 @@ class MaxPressureJobTest {
     void configuresExactlyOnceCheckpointsRocksDbRestartsAndKeyGroups() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         MaxPressureJob.configureEnvironment(env, JobOptions.parse(
-                "--checkpoint-interval", "3s", "--checkpoint-dir", "file:///tmp/cp", "--max-parallelism", "120"));
+                "--checkpoint-interval", "3s", "--checkpoint-dir", "file:///flink-checkpoints", "--max-parallelism", "120"));
 
         ReadableConfig config = env.getConfiguration();
         assertThat(config.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(3));
@@ -64,7 +64,7 @@ class MaxPressureJobTest {
         assertThat(env.getCheckpointConfig().getCheckpointingConsistencyMode()).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
         assertThat(env.getCheckpointConfig().getExternalizedCheckpointRetention())
                 .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        assertThat(config.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///tmp/cp");
+        assertThat(config.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///flink-checkpoints");
         assertThat(config.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
         assertThat(config.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
         assertThat(config.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
