@@ -1,0 +1,284 @@
+package io.github.vpm.bench;
+
+import io.github.vpm.bench.data.DataSet;
+import io.github.vpm.bench.report.Chart;
+import io.github.vpm.bench.report.Report;
+import io.github.vpm.bench.report.Report.LatencyResult;
+import io.github.vpm.bench.report.Report.ThroughputResult;
+import io.github.vpm.bench.systems.Ceiling;
+import io.github.vpm.bench.systems.FlinkJob;
+import io.github.vpm.bench.systems.KafkaStreamsPeer;
+import io.github.vpm.bench.systems.RunSpec;
+import io.github.vpm.bench.systems.SystemUnderTest;
+import io.github.vpm.testkit.KafkaCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The benchmark: one real broker, one pre-filled input topic, then each system in turn on the
+ * same data (ceiling, Kafka Streams peer, the job exactly-once, the job at-least-once), round after
+ * round, then latency runs of the job at a fixed load. See BENCHMARKS.md for the method.
+ */
+public final class BenchHarness {
+
+    static final String INPUT_TOPIC = "bench-readings";
+    static final int INPUT_PARTITIONS = 6;
+    static final int OUTPUT_PARTITIONS = 4;
+
+    private final BenchOptions options;
+    private final KafkaCluster kafka;
+    private final Admin admin;
+    private DataSet.Expected expected;
+
+    private BenchHarness(BenchOptions options, KafkaCluster kafka) {
+        this.options = options;
+        this.kafka = kafka;
+        this.admin = Admin.create(kafka.clientProperties());
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (BenchOptions.UsageRequested e) {
+            System.out.print(BenchOptions.usage());
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.println("Run bench/run --help to list the options.");
+            System.exit(2);
+            return;
+        }
+        // Records' event times are about now: keep them whatever their age, the run may be long.
+        try (KafkaCluster kafka = new KafkaCluster(Map.of("log.retention.ms", "-1")).start()) {
+            BenchHarness harness = new BenchHarness(options, kafka);
+            harness.run();
+            harness.admin.close();
+        }
+        System.exit(0); // Flink and Kafka Streams leave non-daemon threads behind
+    }
+
+    private void run() throws Exception {
+        log("machine: " + Runtime.getRuntime().availableProcessors() + " cores, java "
+                + System.getProperty("java.version") + ", load " + loadAverage());
+        log("broker " + kafka.bootstrapServers() + ", logs in " + kafka.runDir());
+        prefill();
+
+        List<ThroughputResult> throughput = new ArrayList<>();
+        for (int round = 1; round <= options.runs(); round++) {
+            for (String system : options.systems()) {
+                throughput.add(throughputRun(system, round));
+            }
+        }
+        List<LatencyResult> latency = new ArrayList<>();
+        if (options.latency()) {
+            for (int round = 1; round <= options.runs(); round++) {
+                for (LatencySetting setting : LatencySetting.values()) {
+                    latency.add(latencyRun(setting, round));
+                }
+            }
+        }
+
+        Files.createDirectories(options.out());
+        Report report = new Report(options.readings(), throughput, latency, options.latencyRate());
+        String text = report.render(describeConditions());
+        Files.writeString(options.out().resolve("results.txt"), text);
+        Path png = options.out().resolve("benchmark.png");
+        Chart.write(report, png);
+        System.out.println();
+        System.out.println("results: " + options.out().resolve("results.txt") + ", chart: " + png);
+        System.out.print(text);
+    }
+
+    private String describeConditions() {
+        return "data: " + options.readings() + " readings, " + options.vehicles() + " vehicles x "
+                + options.sensorsPerVehicle() + " sensors, " + options.invalidRatio() + " invalid, seed "
+                + options.seed() + "; " + options.runs() + " run(s) each; machine: "
+                + Runtime.getRuntime().availableProcessors() + " cores, load average at the end " + loadAverage();
+    }
+
+    // ------------------------------------------------------------------ data
+
+    private void prefill() {
+        kafka.createTopic(INPUT_TOPIC, INPUT_PARTITIONS, Map.of("cleanup.policy", "delete"));
+        Properties p = kafka.clientProperties();
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        // Event times end about now, one millisecond apart.
+        long firstEventTime = System.currentTimeMillis() - options.readings();
+        DataSet data = new DataSet(options.readings(), options.vehicles(), options.sensorsPerVehicle(),
+                options.invalidRatio(), options.seed(), firstEventTime);
+        long start = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            expected = data.generate(r -> producer.send(
+                    new ProducerRecord<>(INPUT_TOPIC, null, r.eventTime(), r.key(), r.value()), (m, e) -> {
+                        if (e != null) {
+                            throw new IllegalStateException("pre-fill failed", e);
+                        }
+                    }));
+            producer.flush();
+        }
+        log(String.format("pre-filled %s with %d readings (%d vehicles, %d invalid) in %.1f s", INPUT_TOPIC,
+                options.readings(), expected.maxima().size(), expected.deadLetters(),
+                (System.nanoTime() - start) / 1e9));
+    }
+
+    // ------------------------------------------------------------------ throughput
+
+    private ThroughputResult throughputRun(String system, int round) throws Exception {
+        String runId = "bench-" + system + "-" + round + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        RunSpec spec = newRun(INPUT_TOPIC, runId);
+        log("run " + round + "/" + options.runs() + " " + system + ": load " + loadAverage());
+        Duration timeout = Duration.ofSeconds(180 + options.readings() / 2_000);
+        try (OutputWatcher watcher = new OutputWatcher(kafka.bootstrapServers(), spec.outputTopic(), spec.dlqTopic(),
+                expected.maxima(), expected.deadLetters())) {
+            SystemUnderTest sut = null;
+            try {
+                long done;
+                switch (system) {
+                    case Systems.CEILING -> {
+                        Ceiling ceiling = new Ceiling(spec);
+                        sut = ceiling;
+                        ceiling.awaitReady();
+                        done = watcher.awaitComplete(timeout);
+                        ceiling.close();
+                        done = Math.max(done, ceiling.finishedNanos());
+                    }
+                    case Systems.KAFKA_STREAMS -> {
+                        KafkaStreamsPeer peer = new KafkaStreamsPeer(spec);
+                        sut = peer;
+                        peer.awaitReady(Duration.ofSeconds(120));
+                        done = watcher.awaitComplete(timeout);
+                    }
+                    default -> {
+                        FlinkJob job = new FlinkJob(spec, system.equals(Systems.JOB_AT_LEAST_ONCE)
+                                ? List.of("--delivery-guarantee", "at-least-once") : List.of());
+                        sut = job;
+                        job.awaitReady(Duration.ofSeconds(120));
+                        done = watcher.awaitComplete(timeout);
+                        job.requireHealthy();
+                    }
+                }
+                double seconds = (done - sut.readyNanos()) / 1e9;
+                ThroughputResult result = new ThroughputResult(system, round, options.readings() / seconds, seconds,
+                        watcher.maximaRecords(), watcher.deadLetters(), watcher.decreases());
+                log(String.format("  %s: %.0f readings/s (%.2f s), %d maxima, %d dead letters, %d non-increasing;"
+                                + " %s", system, result.recordsPerSecond(), seconds, result.maxima(),
+                        result.deadLetters(), result.nonIncreasing(), sut.describe()));
+                if (!system.equals(Systems.JOB_AT_LEAST_ONCE) && result.nonIncreasing() > 0) {
+                    throw new IllegalStateException(system + " emitted " + result.nonIncreasing()
+                            + " maxima that were not strictly higher: the output breaks the contract");
+                }
+                return result;
+            } finally {
+                if (sut != null) {
+                    sut.close();
+                }
+                deleteTopicsOf(runId);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ latency
+
+    enum LatencySetting {
+        EXACTLY_ONCE_1S("job exactly-once, 1s checkpoints", List.of("--checkpoint-interval", "1s"), 1),
+        EXACTLY_ONCE_10S("job exactly-once, 10s checkpoints", List.of("--checkpoint-interval", "10s"), 10),
+        AT_LEAST_ONCE("job at-least-once (10s checkpoints)", List.of("--delivery-guarantee", "at-least-once"), 10);
+
+        final String label;
+        final List<String> args;
+        final int checkpointSeconds;
+
+        LatencySetting(String label, List<String> args, int checkpointSeconds) {
+            this.label = label;
+            this.args = args;
+            this.checkpointSeconds = checkpointSeconds;
+        }
+    }
+
+    private LatencyResult latencyRun(LatencySetting setting, int round) throws Exception {
+        String runId = "bench-latency-" + setting.name().toLowerCase().replace('_', '-') + "-" + round + "-"
+                + Long.toHexString(System.nanoTime() & 0xffffff);
+        String input = runId + "-in";
+        kafka.createTopic(input, INPUT_PARTITIONS, Map.of("cleanup.policy", "delete"));
+        RunSpec spec = newRun(input, runId);
+        log("latency run " + round + "/" + options.runs() + " " + setting.label + ": load " + loadAverage());
+        try (FlinkJob job = new FlinkJob(spec, setting.args);
+             OutputWatcher watcher = new OutputWatcher(kafka.bootstrapServers(), spec.outputTopic(), spec.dlqTopic(),
+                     null, 0)) {
+            job.awaitReady(Duration.ofSeconds(120));
+            PacedLoad load = new PacedLoad(kafka.bootstrapServers(), input, options.vehicles(),
+                    options.sensorsPerVehicle(), options.latencyRate());
+            long measureFrom = System.currentTimeMillis() + options.latencyWarmupSeconds() * 1000L;
+            watcher.measureLatencyFrom(measureFrom);
+            double achieved = load.run(options.latencyWarmupSeconds() + options.latencySeconds(), round);
+            // Wait until the last reading's maximum (a rising marker, so it always emits) is visible.
+            Instant deadline = Instant.now().plusSeconds(60 + 2L * setting.checkpointSeconds);
+            long lastMarkerDue = load.lastEventTime() - 100L * 1000 / options.latencyRate() - 5;
+            while (watcher.maxEventTime() < lastMarkerDue && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            job.requireHealthy();
+            List<Long> samples = watcher.latencies();
+            if (samples.isEmpty()) {
+                throw new IllegalStateException("no maxima seen in the latency run " + runId);
+            }
+            LatencyResult result = new LatencyResult(setting.label, round, Stats.percentile(samples, 50),
+                    Stats.percentile(samples, 99), samples.size(), achieved);
+            log(String.format("  %s: p50 %d ms, p99 %d ms over %d maxima, load %.0f readings/s; %s", setting.label,
+                    result.p50(), result.p99(), result.samples(), achieved, job.describe()));
+            return result;
+        } finally {
+            deleteTopicsOf(runId);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private RunSpec newRun(String input, String runId) {
+        String output = runId + "-max";
+        String dlq = runId + "-dlq";
+        kafka.createTopic(output, OUTPUT_PARTITIONS, Map.of("cleanup.policy", "compact"));
+        kafka.createTopic(dlq, 1, Map.of("cleanup.policy", "delete"));
+        return new RunSpec(kafka.bootstrapServers(), input, output, dlq, runId);
+    }
+
+    /** Drops a run's topics (its output, dead letters and any Kafka Streams internals) to keep the disk small. */
+    private void deleteTopicsOf(String runId) {
+        try {
+            Set<String> topics = admin.listTopics().names().get().stream()
+                    .filter(t -> t.startsWith(runId)).collect(Collectors.toSet());
+            admin.deleteTopics(topics).all().get();
+        } catch (Exception e) {
+            log("could not delete the topics of " + runId + ": " + e);
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    static void log(String line) {
+        System.out.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + line);
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.vpm.bench;
+
+import io.github.vpm.bench.data.DataSet;
+import io.github.vpm.job.reading.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * A steady load of live readings for latency runs: {@code rate} readings a second, each stamped
+ * with the wall clock at send time (event time = produced time). Every 100th reading is a
+ * "marker" whose pressure rises through the run, so maxima keep being emitted at a steady pace
+ * (about rate/100 a second); the rest are ordinary readings, 0.1% of all invalid.
+ */
+final class PacedLoad {
+
+    private final String bootstrapServers;
+    private final String topic;
+    private final int vehicles;
+    private final int sensorsPerVehicle;
+    private final int rate;
+
+    private long sent;
+    private long lastEventTime;
+
+    PacedLoad(String bootstrapServers, String topic, int vehicles, int sensorsPerVehicle, int rate) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        this.vehicles = vehicles;
+        this.sensorsPerVehicle = sensorsPerVehicle;
+        this.rate = rate;
+    }
+
+    /** Sends for {@code seconds}; returns the achieved rate (readings/s). */
+    double run(int seconds, long seed) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        SplittableRandom random = new SplittableRandom(seed);
+        char[] timestamp = new char[Timestamps.SEED_LENGTH];
+        StringBuilder json = new StringBuilder(160);
+        long marker = 0;
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            long start = System.nanoTime();
+            long end = start + seconds * 1_000_000_000L;
+            long now;
+            while ((now = System.nanoTime()) < end) {
+                long due = (now - start) * rate / 1_000_000_000L;
+                while (sent < due) {
+                    int vehicle = random.nextInt(vehicles);
+                    String sensorId = DataSet.sensorId(vehicle, random.nextInt(sensorsPerVehicle));
+                    long eventTime = System.currentTimeMillis();
+                    Timestamps.formatSeed(eventTime, timestamp);
+                    json.setLength(0);
+                    if (sent % 1000 == 999) {
+                        json.append("not json ").append(sent);
+                    } else {
+                        long pressure = sent % 100 == 0 ? 9_000_000 + marker++ : 600_000 + random.nextInt(400_000);
+                        DataSet.appendReading(json, timestamp, String.valueOf(pressure), 200, sensorId,
+                                DataSet.vehicleId(vehicle));
+                    }
+                    producer.send(new ProducerRecord<>(topic, null, eventTime,
+                            sensorId.getBytes(StandardCharsets.UTF_8),
+                            json.toString().getBytes(StandardCharsets.UTF_8)));
+                    sent++;
+                    lastEventTime = eventTime;
+                }
+                Thread.sleep(1);
+            }
+            producer.flush();
+            return sent / ((System.nanoTime() - start) / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long lastEventTime() {
+        return lastEventTime;
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.vpm.bench.jmh;
+
+import io.github.vpm.job.maximum.PressureMax;
+import io.github.vpm.job.maximum.PressureMaxSerializer;
+import io.github.vpm.job.reading.Reading;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the job does per record between decode and state: ship the {@link Reading} across the
+ * keyBy (Flink's POJO serializer, both ways; the key-group hash), and per emitted maximum, the
+ * output JSON.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SerializationBenchmark {
+
+    private Reading[] readings;
+    private TypeSerializer<Reading> serializer;
+    private final DataOutputSerializer out = new DataOutputSerializer(256);
+    private final DataInputDeserializer in = new DataInputDeserializer();
+    private int next;
+
+    @Setup
+    public void setUp() throws Exception {
+        readings = Samples.readings();
+        serializer = TypeInformation.of(Reading.class).createSerializer(new SerializerConfigImpl());
+    }
+
+    @Benchmark
+    public Reading pojoRoundTrip() throws IOException {
+        out.clear();
+        serializer.serialize(readings[next++ & (Samples.COUNT - 1)], out);
+        in.setBuffer(out.getSharedBuffer(), 0, out.length());
+        return serializer.deserialize(in);
+    }
+
+    @Benchmark
+    public int keyGroupOfVehicle() {
+        return KeyGroupRangeAssignment.assignKeyToParallelOperator(readings[next++ & (Samples.COUNT - 1)].vehicleId,
+                360, 2);
+    }
+
+    @Benchmark
+    public byte[] maximumToJson() {
+        return PressureMaxSerializer.toJson(PressureMax.of(readings[next++ & (Samples.COUNT - 1)]));
+    }
+}
