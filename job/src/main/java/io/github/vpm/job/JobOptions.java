@@ -20,6 +20,7 @@ import org.apache.flink.util.TimeUtils;
 public final class JobOptions {
 
     private static final int FLINK_MAX_PARALLELISM_LIMIT = 32_768;
+    private static final int MAX_STATE_CACHE_SIZE = 100_000_000;
     private static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofMillis(10);
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Pattern HAS_UNIT = Pattern.compile(".*[0-9]\\s*[a-zA-Zµ]+\\s*");
@@ -50,7 +51,10 @@ public final class JobOptions {
             spec("max-parallelism", "<n>", "360",
                     "highest parallelism ever; fixed for the life of the state (360 splits evenly 1..6 ways)"),
             spec("state-ttl", "<duration>", "0s",
-                    "forget a vehicle after this long without readings (0s = keep forever)"));
+                    "forget a vehicle after this long without readings (0s = keep forever)"),
+            spec("state-cache-size", "<vehicles>", "100000",
+                    "maxima per subtask also kept on the heap so most readings skip RocksDB; only"
+                            + " with --state-ttl 0s (0 = off)"));
 
     private final boolean helpRequested;
     private final String bootstrapServers;
@@ -69,6 +73,7 @@ public final class JobOptions {
     private final long pressureMax;
     private final int maxParallelism;
     private final Duration stateTtl;
+    private final int stateCacheSize;
 
     private JobOptions(boolean helpRequested, Map<String, String> given) {
         Values values = new Values(given);
@@ -89,6 +94,7 @@ public final class JobOptions {
         this.pressureMax = values.integer("pressure-max");
         this.maxParallelism = (int) values.integer("max-parallelism", 1, FLINK_MAX_PARALLELISM_LIMIT);
         this.stateTtl = values.duration("state-ttl", Duration.ZERO);
+        this.stateCacheSize = (int) values.integer("state-cache-size", 0, MAX_STATE_CACHE_SIZE);
 
         if (pressureMin > pressureMax) {
             throw new InvalidOptionException("--pressure-max: must not be below --pressure-min ("
@@ -147,8 +153,9 @@ public final class JobOptions {
                 .append("Keeps each vehicle's maximum pressure: Kafka readings in, maximum updates out.\n\n")
                 .append("Options (durations like 250ms, 10s, 5min, 1h):\n");
         for (String[] spec : SPECS) {
-            out.append(String.format(Locale.ROOT, "  --%s %s%n      %s (default: %s)%n",
-                    spec[0], spec[1], spec[3], spec[2] == null ? "none" : spec[2]));
+            // An option without a default says in its description what happens when unset.
+            String defaultText = spec[2] == null ? "" : " (default: " + spec[2] + ")";
+            out.append(String.format(Locale.ROOT, "  --%s %s%n      %s%s%n", spec[0], spec[1], spec[3], defaultText));
         }
         return out.append("  --help\n      print this help and exit\n").toString();
     }
@@ -223,6 +230,11 @@ public final class JobOptions {
         return stateTtl;
     }
 
+    /** Zero means no heap cache of maxima. */
+    public int stateCacheSize() {
+        return stateCacheSize;
+    }
+
     @Override
     public String toString() {
         return "JobOptions{bootstrapServers=" + bootstrapServers + ", inputTopic=" + inputTopic
@@ -232,7 +244,7 @@ public final class JobOptions {
                 + ", checkpointDir=" + checkpointDir + ", maxOutOfOrderness=" + maxOutOfOrderness
                 + ", sourceIdleness=" + sourceIdleness + ", pressureMin=" + pressureMin
                 + ", pressureMax=" + pressureMax + ", maxParallelism=" + maxParallelism
-                + ", stateTtl=" + stateTtl + '}';
+                + ", stateTtl=" + stateTtl + ", stateCacheSize=" + stateCacheSize + '}';
     }
 
     private static String[] spec(String name, String placeholder, String defaultValue, String description) {

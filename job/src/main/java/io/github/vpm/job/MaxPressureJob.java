@@ -119,7 +119,7 @@ public final class MaxPressureJob {
                 .name(UID_DEAD_LETTER_SINK);
 
         readings.keyBy(new VehicleIdKey())
-                .process(new MaxPressureFunction(options.stateTtl()))
+                .process(new MaxPressureFunction(options.stateTtl(), options.stateCacheSize()))
                 .uid(UID_MAX)
                 .name(UID_MAX)
                 .sinkTo(maximaSink(options))

@@ -31,6 +31,7 @@ class JobOptionsTest {
         assertThat(o.pressureMax()).isEqualTo(10_000_000);
         assertThat(o.maxParallelism()).isEqualTo(360);
         assertThat(o.stateTtl()).isZero();
+        assertThat(o.stateCacheSize()).isEqualTo(100_000);
     }
 
     @Test
@@ -51,7 +52,8 @@ class JobOptionsTest {
                 "--pressure-min", "-5",
                 "--pressure-max", "5",
                 "--max-parallelism", "128",
-                "--state-ttl", "7 d");
+                "--state-ttl", "7 d",
+                "--state-cache-size", "0");
         assertThat(o.bootstrapServers()).isEqualTo("b1:9092,b2:9092");
         assertThat(o.inputTopic()).isEqualTo("in");
         assertThat(o.outputTopic()).isEqualTo("out");
@@ -68,6 +70,7 @@ class JobOptionsTest {
         assertThat(o.pressureMax()).isEqualTo(5);
         assertThat(o.maxParallelism()).isEqualTo(128);
         assertThat(o.stateTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(o.stateCacheSize()).isZero();
     }
 
     @Test
@@ -89,14 +92,16 @@ class JobOptionsTest {
                 "--transactional-id-prefix <prefix>",
                 "--transaction-timeout <duration>", "(default: 10min)",
                 "--checkpoint-interval <duration>", "(default: 10s)",
-                "--checkpoint-dir <uri>", "(default: none)",
+                "--checkpoint-dir <uri>", "(default: the cluster's execution.checkpointing.dir)\n",
                 "--max-out-of-orderness <duration>", "(default: 30s)",
                 "--source-idleness <duration>", "(default: 1min)",
                 "--pressure-min <pascals>", "(default: 0)",
                 "--pressure-max <pascals>", "(default: 10000000)",
                 "--max-parallelism <n>", "(default: 360)",
                 "--state-ttl <duration>", "(default: 0s)",
+                "--state-cache-size <vehicles>", "(default: 100000)",
                 "--help");
+        assertThat(usage).doesNotContain("(default: none)");
     }
 
     @ParameterizedTest
@@ -117,6 +122,8 @@ class JobOptionsTest {
         "--pressure-max            | -1             | --pressure-max: must not be below --pressure-min (0), got \"-1\"",
         "--max-parallelism         | 0              | --max-parallelism: expected an integer from 1 to 32768, got \"0\"",
         "--max-parallelism         | 32769          | --max-parallelism: expected an integer from 1 to 32768, got \"32769\"",
+        "--state-cache-size        | -1             | --state-cache-size: expected an integer from 0 to 100000000, got \"-1\"",
+        "--state-cache-size        | lots           | --state-cache-size: expected an integer, got \"lots\"",
         "--max-parallelism         | many           | --max-parallelism: expected an integer, got \"many\"",
         "--delivery-guarantee      | exactly_once   | --delivery-guarantee: expected exactly-once or at-least-once, got \"exactly_once\"",
         "--delivery-guarantee      | none           | --delivery-guarantee: expected exactly-once or at-least-once, got \"none\"",

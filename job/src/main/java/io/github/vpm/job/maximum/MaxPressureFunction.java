@@ -2,7 +2,9 @@ package io.github.vpm.job.maximum;
 
 import io.github.vpm.job.reading.Reading;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -31,6 +33,14 @@ import org.apache.flink.util.Collector;
  * With a TTL the maximum is forgotten after that long without readings (every read refreshes it),
  * and the vehicle starts over - its next reading emits again, possibly lower than before.
  *
+ * <p>Hot path: most readings are not a new maximum, so without a TTL the function also keeps, on the
+ * heap, the maxima it has read or written for up to {@code cacheSize} vehicles. A cached value is
+ * always one that is in the keyed state (a lower bound of the true maximum), so a reading at or below
+ * it is answered without touching RocksDB; anything else reads the state as before. The cache is
+ * never checkpointed: after a restore or a rescale it starts empty and refills from the state, and
+ * when it is full it is cleared rather than evicted entry by entry. With a TTL it is off, because it
+ * would hide expiry and skip the read that refreshes the TTL.
+ *
  * <p>Metrics: counter {@value #METRIC_EMITTED}; gauge {@value #METRIC_TRACKED}, the number of
  * vehicles this subtask has created state for. The gauge's count is kept in operator state so it
  * survives restore; on rescale the per-subtask counts are redistributed whole, so only the sum over
@@ -47,24 +57,39 @@ public final class MaxPressureFunction extends KeyedProcessFunction<String, Read
     public static final String METRIC_EMITTED = "maximaEmitted";
     public static final String METRIC_TRACKED = "vehiclesTracked";
 
+    /** Vehicles per subtask whose maximum is also kept on the heap; see the class comment. */
+    public static final int DEFAULT_CACHE_SIZE = 100_000;
+
     /** Zero means no TTL. */
     private final Duration stateTtl;
+    /** Zero, or any TTL, means no heap cache. */
+    private final int cacheSize;
 
     private transient ValueState<Long> maxPressure;
     private transient ListState<Long> trackedCheckpoint;
     private transient Counter maximaEmitted;
     /** Written by the task thread, read by the metrics reporter thread. */
     private transient volatile long vehiclesTracked;
+    /** vehicleId -> a maximum that is in the state; null when the cache is off. */
+    private transient Map<String, Long> knownMaxima;
 
     public MaxPressureFunction() {
         this(Duration.ZERO);
     }
 
     public MaxPressureFunction(Duration stateTtl) {
+        this(stateTtl, DEFAULT_CACHE_SIZE);
+    }
+
+    public MaxPressureFunction(Duration stateTtl, int cacheSize) {
         if (stateTtl.isNegative()) {
             throw new IllegalArgumentException("stateTtl must not be negative");
         }
+        if (cacheSize < 0) {
+            throw new IllegalArgumentException("cacheSize must not be negative");
+        }
         this.stateTtl = stateTtl;
+        this.cacheSize = cacheSize;
     }
 
     @Override
@@ -90,6 +115,7 @@ public final class MaxPressureFunction extends KeyedProcessFunction<String, Read
                     .build());
         }
         maxPressure = getRuntimeContext().getState(descriptor);
+        knownMaxima = cacheSize > 0 && stateTtl.isZero() ? new HashMap<>() : null;
 
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         maximaEmitted = metrics.counter(METRIC_EMITTED);
@@ -98,15 +124,34 @@ public final class MaxPressureFunction extends KeyedProcessFunction<String, Read
 
     @Override
     public void processElement(Reading reading, Context context, Collector<PressureMax> out) throws Exception {
+        if (knownMaxima != null) {
+            Long known = knownMaxima.get(reading.vehicleId);
+            if (known != null && reading.pressure <= known) {
+                return; // at or below a maximum already in the state: no state access needed
+            }
+        }
         Long currentMax = maxPressure.value();
         if (currentMax == null) {
             vehiclesTracked++;
         } else if (reading.pressure <= currentMax) {
+            remember(reading.vehicleId, currentMax);
             return; // not a new maximum: ties emit nothing
         }
         maxPressure.update(reading.pressure);
+        remember(reading.vehicleId, reading.pressure);
         maximaEmitted.inc();
         out.collect(PressureMax.of(reading));
+    }
+
+    /** Caches a value that is now in the state for this vehicle. */
+    private void remember(String vehicleId, long max) {
+        if (knownMaxima == null) {
+            return;
+        }
+        if (knownMaxima.size() >= cacheSize && !knownMaxima.containsKey(vehicleId)) {
+            knownMaxima.clear(); // cheaper than LRU bookkeeping on every reading; refills from the state
+        }
+        knownMaxima.put(vehicleId, max);
     }
 
     /** The {@value #METRIC_TRACKED} gauge's value. */

@@ -1,11 +1,13 @@
 package io.github.vpm.job.reading;
 
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * One valid sensor reading. A Flink POJO (public no-arg constructor, public non-final fields) so
- * records crossing the network between tasks use the POJO serializer, never Kryo.
+ * One valid sensor reading. Between tasks (the keyBy) it travels with the hand-written {@link
+ * ReadingSerializer}, never Kryo; public fields and a no-arg constructor keep it a plain value.
  */
+@TypeInfo(ReadingTypeInfo.Factory.class)
 public class Reading {
 
     public String vehicleId;

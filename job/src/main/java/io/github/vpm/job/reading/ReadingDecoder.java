@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 
@@ -17,8 +18,13 @@ import java.io.IOException;
  */
 public final class ReadingDecoder {
 
-    /** Thread-safe and expensive to build: one per JVM. */
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /**
+     * Thread-safe and expensive to build: one per JVM. The fast double parser (correctly rounded,
+     * like the JDK's) roughly halves the cost of the temperature, the one floating-point field.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
 
     private static final int MAX_QUOTED_LENGTH = 60;
 

@@ -199,6 +199,59 @@ class MaxPressureFunctionTest {
         }
     }
 
+    /**
+     * The heap cache must never change what is emitted: the same seeded stream through the function
+     * without a cache, with a cache that overflows all the time and with the default one, snapshotted
+     * and restored half-way, gives exactly the maxima of a plain model.
+     */
+    @Test
+    void theHeapCacheNeverChangesTheOutputEvenWhenItOverflowsOrIsRestored() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        List<Reading> stream = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            stream.add(reading("V" + random.nextInt(40), random.nextInt(1_000_000), 1_000L + i));
+        }
+        Map<String, Long> model = new java.util.HashMap<>();
+        List<String> expected = new java.util.ArrayList<>();
+        for (Reading r : stream) {
+            Long max = model.get(r.vehicleId);
+            if (max == null || r.pressure > max) {
+                model.put(r.vehicleId, r.pressure);
+                expected.add(r.vehicleId + "=" + r.pressure);
+            }
+        }
+        assertThat(expected).hasSizeBetween(100, 1_000); // mostly readings that are not a new maximum
+
+        for (int cacheSize : new int[] {0, 1, 7, MaxPressureFunction.DEFAULT_CACHE_SIZE}) {
+            List<String> emitted = new java.util.ArrayList<>();
+            OperatorSubtaskState snapshot;
+            try (var first = harnessWithCache(cacheSize)) {
+                first.open();
+                for (Reading r : stream.subList(0, 2_500)) {
+                    send(first, r);
+                }
+                snapshot = first.snapshot(1L, 1L);
+                first.extractOutputValues().forEach(m -> emitted.add(m.vehicleId + "=" + m.pressureMax));
+            }
+            try (var second = harnessWithCache(cacheSize)) {
+                second.initializeState(snapshot);
+                second.open();
+                for (Reading r : stream.subList(2_500, stream.size())) {
+                    send(second, r);
+                }
+                second.extractOutputValues().forEach(m -> emitted.add(m.vehicleId + "=" + m.pressureMax));
+            }
+            assertThat(emitted).as("cache size %d", cacheSize).isEqualTo(expected);
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Reading, PressureMax> harnessWithCache(
+            int cacheSize) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new MaxPressureFunction(Duration.ZERO, cacheSize)),
+                reading -> reading.vehicleId, Types.STRING, MAX_PARALLELISM, 1, 0);
+    }
+
     @Test
     void registersTheEmittedCounterAndTheTrackedGauge() throws Exception {
         InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
