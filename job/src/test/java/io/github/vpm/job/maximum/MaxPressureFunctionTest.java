@@ -35,8 +35,13 @@ class MaxPressureFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Reading, PressureMax> newHarness(
             int parallelism, int subtask) throws Exception {
+        return newHarness(new MaxPressureFunction(), parallelism, subtask);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Reading, PressureMax> newHarness(
+            MaxPressureFunction function, int parallelism, int subtask) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new MaxPressureFunction()),
+                new KeyedProcessOperator<>(function),
                 reading -> reading.vehicleId,
                 Types.STRING,
                 MAX_PARALLELISM,
@@ -225,7 +230,7 @@ class MaxPressureFunctionTest {
         for (int cacheSize : new int[] {0, 1, 7, MaxPressureFunction.DEFAULT_CACHE_SIZE}) {
             List<String> emitted = new java.util.ArrayList<>();
             OperatorSubtaskState snapshot;
-            try (var first = harnessWithCache(cacheSize)) {
+            try (var first = newHarness(new MaxPressureFunction(Duration.ZERO, cacheSize), 1, 0)) {
                 first.open();
                 for (Reading r : stream.subList(0, 2_500)) {
                     send(first, r);
@@ -233,7 +238,7 @@ class MaxPressureFunctionTest {
                 snapshot = first.snapshot(1L, 1L);
                 first.extractOutputValues().forEach(m -> emitted.add(m.vehicleId + "=" + m.pressureMax));
             }
-            try (var second = harnessWithCache(cacheSize)) {
+            try (var second = newHarness(new MaxPressureFunction(Duration.ZERO, cacheSize), 1, 0)) {
                 second.initializeState(snapshot);
                 second.open();
                 for (Reading r : stream.subList(2_500, stream.size())) {
@@ -243,13 +248,6 @@ class MaxPressureFunctionTest {
             }
             assertThat(emitted).as("cache size %d", cacheSize).isEqualTo(expected);
         }
-    }
-
-    private static KeyedOneInputStreamOperatorTestHarness<String, Reading, PressureMax> harnessWithCache(
-            int cacheSize) throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new MaxPressureFunction(Duration.ZERO, cacheSize)),
-                reading -> reading.vehicleId, Types.STRING, MAX_PARALLELISM, 1, 0);
     }
 
     @Test
