@@ -65,8 +65,14 @@ final class JobRun implements AutoCloseable {
     /** Starts the job; {@code savepoint} (may be null) is the state to start from. */
     static JobRun start(MiniCluster miniCluster, List<String> args, int parallelism, String savepoint)
             throws Exception {
+        return start(miniCluster, args, parallelism, savepoint, new Configuration());
+    }
+
+    /** The same with {@code extra} Flink settings for the job. */
+    static JobRun start(MiniCluster miniCluster, List<String> args, int parallelism, String savepoint,
+                        Configuration extra) throws Exception {
         JobOptions options = JobOptions.parse(args.toArray(String[]::new));
-        Configuration conf = new Configuration();
+        Configuration conf = new Configuration(extra);
         if (savepoint != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         }

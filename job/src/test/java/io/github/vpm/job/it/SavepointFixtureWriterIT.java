@@ -9,6 +9,7 @@ import io.github.vpm.testkit.KafkaRecord;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -71,7 +75,11 @@ class SavepointFixtureWriterIT {
         List<String> args = JobRun.args(KAFKA, LongStateFixture.TOPICS, LongStateFixture.RUN_ID,
                 tmp.resolve("checkpoints"));
         String savepoint;
-        try (JobRun job = JobRun.start(miniCluster, args, LongStateFixture.PARALLELISM, null)) {
+        // Every piece of state in a file of its own (relative path) rather than inline in _metadata,
+        // where Flink would name it by its absolute temporary path.
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD, MemorySize.ZERO);
+        try (JobRun job = JobRun.start(miniCluster, args, LongStateFixture.PARALLELISM, null, conf)) {
             List<KafkaRecord> out = KAFKA.readCommitted(LongStateFixture.TOPICS.output(),
                     LongStateFixture.reached(expected), Duration.ZERO, OutputChecks.DEADLINE);
             assertThat(LongStateFixture.lastMaxima(out)).as("committed maxima").isEqualTo(expected);
@@ -95,6 +103,9 @@ class SavepointFixtureWriterIT {
         new Description(maxima, LongStateFixture.inputOffsets(readings))
                 .write(target, "savepoint " + source.getFileName());
         assertThat(target.resolve("_metadata")).exists();
+        // Relocatable and free of this machine's paths: nothing may name the temporary directory.
+        String metadata = new String(Files.readAllBytes(target.resolve("_metadata")), StandardCharsets.ISO_8859_1);
+        assertThat(metadata).doesNotContain(tmp.toString());
     }
 
     private static void recreate(Path dir) throws IOException {
