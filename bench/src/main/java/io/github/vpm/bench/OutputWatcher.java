@@ -31,7 +31,7 @@ final class OutputWatcher implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch complete = new CountDownLatch(1);
 
-    private final Map<String, Long> lastMax = new HashMap<>();
+    private final Map<String, Double> lastMax = new HashMap<>();
     private volatile long measureFromEventTime = Long.MAX_VALUE;
     private final List<Long> latencies = new ArrayList<>();
     private int vehiclesComplete;
@@ -103,14 +103,14 @@ final class OutputWatcher implements AutoCloseable {
     private void onMaximum(ConsumerRecord<byte[], byte[]> r, long nowMillis) {
         maximaRecords++;
         String vehicle = new String(r.key(), StandardCharsets.UTF_8);
-        long max = pressureMax(r.value());
-        Long previous = lastMax.put(vehicle, max);
+        double max = pressureMax(r.value());
+        Double previous = lastMax.put(vehicle, max);
         if (previous != null && max <= previous) {
             decreases++; // exactly-once promises a strictly increasing sequence per vehicle
         }
         if (expectedMaxima != null) {
             Long expected = expectedMaxima.get(vehicle);
-            boolean wasComplete = previous != null && previous.equals(expected);
+            boolean wasComplete = previous != null && expected != null && previous == expected.doubleValue();
             if (!wasComplete && expected != null && max == expected) {
                 vehiclesComplete++;
             }
@@ -126,7 +126,7 @@ final class OutputWatcher implements AutoCloseable {
     }
 
     /** The pressureMax number out of the contract's JSON, without a JSON library on the hot path. */
-    static long pressureMax(byte[] json) {
+    static double pressureMax(byte[] json) {
         byte[] name = "\"pressureMax\"".getBytes(StandardCharsets.US_ASCII);
         outer:
         for (int i = 0; i <= json.length - name.length; i++) {
@@ -139,11 +139,12 @@ final class OutputWatcher implements AutoCloseable {
             while (json[k] == ':' || json[k] == ' ') {
                 k++;
             }
-            long value = 0;
-            while (k < json.length && json[k] >= '0' && json[k] <= '9') {
-                value = value * 10 + (json[k++] - '0');
+            int start = k;
+            while (k < json.length && (json[k] >= '0' && json[k] <= '9' || json[k] == '.' || json[k] == '-'
+                    || json[k] == 'e' || json[k] == 'E' || json[k] == '+')) {
+                k++;
             }
-            return value;
+            return Double.parseDouble(new String(json, start, k - start, StandardCharsets.US_ASCII));
         }
         throw new IllegalStateException("no pressureMax in " + new String(json, StandardCharsets.UTF_8));
     }

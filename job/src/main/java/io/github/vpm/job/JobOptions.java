@@ -21,9 +21,13 @@ public final class JobOptions {
 
     private static final int FLINK_MAX_PARALLELISM_LIMIT = 32_768;
     private static final int MAX_STATE_CACHE_SIZE = 100_000_000;
+    /** Kafka's default largest record is 1 MB: a longer id could never arrive. */
+    private static final int MAX_ID_BYTES_LIMIT = 1_000_000;
     private static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofMillis(10);
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Pattern HAS_UNIT = Pattern.compile(".*[0-9]\\s*[a-zA-Zµ]+\\s*");
+    /** A JSON number's syntax; Double.parseDouble alone would also take "NaN", "1d" or hex. */
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
     /** name, placeholder, default (null: none), description - in --help order. */
     private static final List<String[]> SPECS = List.of(
@@ -46,8 +50,10 @@ public final class JobOptions {
             spec("max-out-of-orderness", "<duration>", "30s", "how far event time may run backwards"),
             spec("source-idleness", "<duration>", "1min",
                     "a Kafka partition silent this long stops holding back watermarks (0s = never)"),
-            spec("pressure-min", "<pascals>", "0", "lowest valid pressure, inclusive"),
-            spec("pressure-max", "<pascals>", "10000000", "highest valid pressure, inclusive"),
+            spec("pressure-min", "<pascals>", "0", "lowest valid pressure, inclusive (decimals allowed)"),
+            spec("pressure-max", "<pascals>", "10000000", "highest valid pressure, inclusive (decimals allowed)"),
+            spec("max-id-bytes", "<bytes>", "256",
+                    "longest valid vehicleId and sensorId, in bytes of UTF-8 (1 to " + MAX_ID_BYTES_LIMIT + ")"),
             spec("max-parallelism", "<n>", "360",
                     "highest parallelism ever; fixed for the life of the state (360 splits evenly 1..6 ways)"),
             spec("state-ttl", "<duration>", "0s",
@@ -69,8 +75,9 @@ public final class JobOptions {
     private final String checkpointDir;
     private final Duration maxOutOfOrderness;
     private final Duration sourceIdleness;
-    private final long pressureMin;
-    private final long pressureMax;
+    private final double pressureMin;
+    private final double pressureMax;
+    private final int maxIdBytes;
     private final int maxParallelism;
     private final Duration stateTtl;
     private final int stateCacheSize;
@@ -90,15 +97,16 @@ public final class JobOptions {
         this.checkpointDir = values.optionalText("checkpoint-dir");
         this.maxOutOfOrderness = values.duration("max-out-of-orderness", Duration.ZERO);
         this.sourceIdleness = values.duration("source-idleness", Duration.ZERO);
-        this.pressureMin = values.integer("pressure-min");
-        this.pressureMax = values.integer("pressure-max");
+        this.pressureMin = values.decimal("pressure-min");
+        this.pressureMax = values.decimal("pressure-max");
+        this.maxIdBytes = (int) values.integer("max-id-bytes", 1, MAX_ID_BYTES_LIMIT);
         this.maxParallelism = (int) values.integer("max-parallelism", 1, FLINK_MAX_PARALLELISM_LIMIT);
         this.stateTtl = values.duration("state-ttl", Duration.ZERO);
         this.stateCacheSize = (int) values.integer("state-cache-size", 0, MAX_STATE_CACHE_SIZE);
 
         if (pressureMin > pressureMax) {
             throw new InvalidOptionException("--pressure-max: must not be below --pressure-min ("
-                    + pressureMin + "), got " + quote(String.valueOf(pressureMax)));
+                    + values.raw("pressure-min").strip() + "), got " + quote(values.raw("pressure-max")));
         }
         if (transactionTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new InvalidOptionException("--transaction-timeout: must fit in an int of milliseconds"
@@ -213,12 +221,17 @@ public final class JobOptions {
         return sourceIdleness;
     }
 
-    public long pressureMin() {
+    public double pressureMin() {
         return pressureMin;
     }
 
-    public long pressureMax() {
+    public double pressureMax() {
         return pressureMax;
+    }
+
+    /** Longest valid vehicleId and sensorId in bytes of UTF-8. */
+    public int maxIdBytes() {
+        return maxIdBytes;
     }
 
     public int maxParallelism() {
@@ -243,7 +256,7 @@ public final class JobOptions {
                 + ", transactionTimeout=" + transactionTimeout + ", checkpointInterval=" + checkpointInterval
                 + ", checkpointDir=" + checkpointDir + ", maxOutOfOrderness=" + maxOutOfOrderness
                 + ", sourceIdleness=" + sourceIdleness + ", pressureMin=" + pressureMin
-                + ", pressureMax=" + pressureMax + ", maxParallelism=" + maxParallelism
+                + ", pressureMax=" + pressureMax + ", maxIdBytes=" + maxIdBytes + ", maxParallelism=" + maxParallelism
                 + ", stateTtl=" + stateTtl + ", stateCacheSize=" + stateCacheSize + '}';
     }
 
@@ -322,8 +335,14 @@ public final class JobOptions {
             return duration;
         }
 
-        long integer(String name) {
-            return integer(name, Long.MIN_VALUE, Long.MAX_VALUE);
+        /** A finite decimal number: {@code 850000}, {@code -5}, {@code 0.5} or {@code 1e7}. */
+        double decimal(String name) {
+            String value = raw(name);
+            double number = DECIMAL.matcher(value.strip()).matches() ? Double.parseDouble(value.strip()) : Double.NaN;
+            if (!Double.isFinite(number)) {
+                throw bad(name, "a number", value);
+            }
+            return number + 0.0; // -0 is 0
         }
 
         long integer(String name, long min, long max) {

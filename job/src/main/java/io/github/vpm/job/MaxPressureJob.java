@@ -134,7 +134,7 @@ public final class MaxPressureJob {
                 .setGroupId(options.groupId())
                 // Resume from the group's committed offsets; a brand-new group reads everything.
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new ReadingDeserializer(options.pressureMin(), options.pressureMax()))
+                .setDeserializer(new ReadingDeserializer(options.pressureMin(), options.pressureMax(), options.maxIdBytes()))
                 // Never read data of aborted transactions, should producers use them.
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
                 .build();

@@ -29,6 +29,7 @@ class JobOptionsTest {
         assertThat(o.sourceIdleness()).isEqualTo(Duration.ofMinutes(1));
         assertThat(o.pressureMin()).isZero();
         assertThat(o.pressureMax()).isEqualTo(10_000_000);
+        assertThat(o.maxIdBytes()).isEqualTo(256);
         assertThat(o.maxParallelism()).isEqualTo(360);
         assertThat(o.stateTtl()).isZero();
         assertThat(o.stateCacheSize()).isEqualTo(100_000);
@@ -51,6 +52,7 @@ class JobOptionsTest {
                 "--source-idleness", "0s",
                 "--pressure-min", "-5",
                 "--pressure-max", "5",
+                "--max-id-bytes", "64",
                 "--max-parallelism", "128",
                 "--state-ttl", "7 d",
                 "--state-cache-size", "0");
@@ -68,9 +70,20 @@ class JobOptionsTest {
         assertThat(o.sourceIdleness()).isZero();
         assertThat(o.pressureMin()).isEqualTo(-5);
         assertThat(o.pressureMax()).isEqualTo(5);
+        assertThat(o.maxIdBytes()).isEqualTo(64);
         assertThat(o.maxParallelism()).isEqualTo(128);
         assertThat(o.stateTtl()).isEqualTo(Duration.ofDays(7));
         assertThat(o.stateCacheSize()).isZero();
+    }
+
+    @Test
+    void acceptsDecimalPressureLimits() {
+        JobOptions o = JobOptions.parse("--pressure-min", "0.5", "--pressure-max", "8.5e5");
+        assertThat(o.pressureMin()).isEqualTo(0.5);
+        assertThat(o.pressureMax()).isEqualTo(850_000.0);
+        JobOptions equal = JobOptions.parse("--pressure-min", "-0", "--pressure-max", "0.0");
+        assertThat(Double.doubleToRawLongBits(equal.pressureMin())).isZero();
+        assertThat(equal.pressureMax()).isZero();
     }
 
     @Test
@@ -97,6 +110,7 @@ class JobOptionsTest {
                 "--source-idleness <duration>", "(default: 1min)",
                 "--pressure-min <pascals>", "(default: 0)",
                 "--pressure-max <pascals>", "(default: 10000000)",
+                "--max-id-bytes <bytes>", "(default: 256)",
                 "--max-parallelism <n>", "(default: 360)",
                 "--state-ttl <duration>", "(default: 0s)",
                 "--state-cache-size <vehicles>", "(default: 100000)",
@@ -117,9 +131,18 @@ class JobOptionsTest {
         "--max-out-of-orderness    | soon           | --max-out-of-orderness: expected a duration like 10s, got \"soon\"",
         "--source-idleness         | 1              | --source-idleness: expected a duration like 10s, got \"1\"",
         "--state-ttl               | forever        | --state-ttl: expected a duration like 10s, got \"forever\"",
-        "--pressure-min            | low            | --pressure-min: expected an integer, got \"low\"",
-        "--pressure-max            | 1.5            | --pressure-max: expected an integer, got \"1.5\"",
+        "--pressure-min            | low            | --pressure-min: expected a number, got \"low\"",
+        "--pressure-max            | NaN            | --pressure-max: expected a number, got \"NaN\"",
+        "--pressure-max            | Infinity       | --pressure-max: expected a number, got \"Infinity\"",
+        "--pressure-max            | 1e999          | --pressure-max: expected a number, got \"1e999\"",
+        "--pressure-max            | 0x10           | --pressure-max: expected a number, got \"0x10\"",
+        "--pressure-max            | 5d             | --pressure-max: expected a number, got \"5d\"",
+        "--pressure-max            | .5             | --pressure-max: expected a number, got \".5\"",
         "--pressure-max            | -1             | --pressure-max: must not be below --pressure-min (0), got \"-1\"",
+        "--pressure-max            | -0.5           | --pressure-max: must not be below --pressure-min (0), got \"-0.5\"",
+        "--max-id-bytes            | 0              | --max-id-bytes: expected an integer from 1 to 1000000, got \"0\"",
+        "--max-id-bytes            | 1000001        | --max-id-bytes: expected an integer from 1 to 1000000, got \"1000001\"",
+        "--max-id-bytes            | 2.5            | --max-id-bytes: expected an integer, got \"2.5\"",
         "--max-parallelism         | 0              | --max-parallelism: expected an integer from 1 to 32768, got \"0\"",
         "--max-parallelism         | 32769          | --max-parallelism: expected an integer from 1 to 32768, got \"32769\"",
         "--state-cache-size        | -1             | --state-cache-size: expected an integer from 0 to 100000000, got \"-1\"",

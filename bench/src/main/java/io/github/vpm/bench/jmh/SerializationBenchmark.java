@@ -54,7 +54,7 @@ public class SerializationBenchmark {
         pojoSerializer = new PojoTypeInfo<>(Reading.class, List.of(
                 new PojoField(Reading.class.getField("vehicleId"), Types.STRING),
                 new PojoField(Reading.class.getField("sensorId"), Types.STRING),
-                new PojoField(Reading.class.getField("pressure"), Types.LONG),
+                new PojoField(Reading.class.getField("pressure"), Types.DOUBLE),
                 new PojoField(Reading.class.getField("timestamp"), Types.LONG),
                 new PojoField(Reading.class.getField("temperature"), Types.DOUBLE)))
                 .createSerializer(new SerializerConfigImpl());

@@ -47,7 +47,7 @@ public class StateBenchmark {
 
     private KeyedOneInputStreamOperatorTestHarness<String, Reading, PressureMax> harness;
     private KeyedOneInputStreamOperatorTestHarness<String, Reading, PressureMax> uncachedHarness;
-    private final Map<String, Long> plainMap = new HashMap<>();
+    private final Map<String, Double> plainMap = new HashMap<>();
     private Reading[] readings;
     private int next;
 
@@ -100,7 +100,7 @@ public class StateBenchmark {
     @Benchmark
     public boolean plainHashMap() {
         Reading r = readings[next++ & (Samples.COUNT - 1)];
-        Long max = plainMap.get(r.vehicleId);
+        Double max = plainMap.get(r.vehicleId);
         if (max == null || r.pressure > max) {
             plainMap.put(r.vehicleId, r.pressure);
             return true;

@@ -68,7 +68,7 @@ public final class Ceiling implements SystemUnderTest {
             // The input is pre-filled and static: done once the position reaches these.
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             ReadingDecoder decoder = new ReadingDecoder(0, 10_000_000);
-            Map<String, Long> maxima = new HashMap<>();
+            Map<String, Double> maxima = new HashMap<>();
             readyNanos = System.nanoTime();
             long lastCommit = readyNanos;
             while (!reachedEnd(consumer, end)) {
@@ -83,7 +83,7 @@ public final class Ceiling implements SystemUnderTest {
                                 DeadLetterSerializer.toJson(letter)));
                         continue;
                     }
-                    Long max = maxima.get(reading.vehicleId);
+                    Double max = maxima.get(reading.vehicleId);
                     if (max == null || reading.pressure > max) {
                         maxima.put(reading.vehicleId, reading.pressure);
                         producer.send(new ProducerRecord<>(spec.outputTopic(), null, reading.timestamp,

@@ -81,7 +81,7 @@ public final class KafkaStreamsPeer implements SystemUnderTest {
     static Topology topology(RunSpec spec) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Double()));
 
         KStream<byte[], DecodedRecord> decoded = builder
                 .stream(spec.inputTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
@@ -131,7 +131,7 @@ public final class KafkaStreamsPeer implements SystemUnderTest {
     /** The keyed maximum: emit only when it strictly increases, stamped with the reading's event time. */
     static final class Max implements Processor<String, Reading, String, byte[]> {
         private ProcessorContext<String, byte[]> context;
-        private KeyValueStore<String, Long> maxima;
+        private KeyValueStore<String, Double> maxima;
 
         @Override
         public void init(ProcessorContext<String, byte[]> context) {
@@ -142,7 +142,7 @@ public final class KafkaStreamsPeer implements SystemUnderTest {
         @Override
         public void process(Record<String, Reading> record) {
             Reading reading = record.value();
-            Long max = maxima.get(record.key());
+            Double max = maxima.get(record.key());
             if (max != null && reading.pressure <= max) {
                 return;
             }

@@ -17,7 +17,7 @@ public final class ReadingSerde implements Serde<Reading> {
             byte[] sensor = r.sensorId.getBytes(StandardCharsets.UTF_8);
             ByteBuffer b = ByteBuffer.allocate(4 + vehicle.length + 4 + sensor.length + 8 + 8 + 1 + 8);
             b.putInt(vehicle.length).put(vehicle).putInt(sensor.length).put(sensor)
-                    .putLong(r.pressure).putLong(r.timestamp);
+                    .putDouble(r.pressure).putLong(r.timestamp);
             if (r.temperature == null) {
                 b.put((byte) 0);
             } else {
@@ -33,7 +33,7 @@ public final class ReadingSerde implements Serde<Reading> {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             String vehicle = string(b);
             String sensor = string(b);
-            long pressure = b.getLong();
+            double pressure = b.getDouble();
             long timestamp = b.getLong();
             Double temperature = b.get() == 0 ? null : b.getDouble();
             return new Reading(vehicle, sensor, pressure, timestamp, temperature);

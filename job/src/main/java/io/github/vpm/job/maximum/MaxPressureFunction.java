@@ -29,9 +29,19 @@ import org.apache.flink.util.Collector;
  * is higher is a new maximum like any other. The emitted record carries the input's timestamp,
  * i.e. the reading's event time.
  *
- * <p>State per vehicle is one {@code long} (the maximum), so RocksDB stays small and reads are cheap.
- * With a TTL the maximum is forgotten after that long without readings (every read refreshes it),
- * and the vehicle starts over - its next reading emits again, possibly lower than before.
+ * <p>State per vehicle is one {@code double} (the maximum), so RocksDB stays small and reads are
+ * cheap. With a TTL the maximum is forgotten after that long without readings (every read refreshes
+ * it), and the vehicle starts over - its next reading emits again, possibly lower than before.
+ * Comparisons are on the double: {@code 850000} then {@code 850000.0} is a tie and emits once.
+ *
+ * <p>Upgrade from release 0.1, whose state was a {@code long} in {@value #STATE_MAX_PRESSURE_LONG}:
+ * Flink cannot turn a {@code Long} state into a {@code Double} one in place, so that state stays
+ * registered, read-only, and the maximum now lives in {@value #STATE_MAX_PRESSURE}. A vehicle
+ * missing from the new state is looked up once in the old one; if found there, its value moves over
+ * (written to the new state, cleared from the old) in the same step, so every savepoint of 0.1
+ * restores with its maxima intact, however long a vehicle stays silent. The cost: a vehicle first
+ * seen after the upgrade pays one extra RocksDB read (a miss) on its very first reading, never
+ * again; the heap cache keeps even that off the path of readings that follow.
  *
  * <p>Hot path: most readings are not a new maximum, so without a TTL the function also keeps, on the
  * heap, the maxima it has read or written for up to {@code cacheSize} vehicles. A cached value is
@@ -52,7 +62,10 @@ public final class MaxPressureFunction extends KeyedProcessFunction<String, Read
 
     private static final long serialVersionUID = 1L;
 
-    public static final String STATE_MAX_PRESSURE = "max-pressure";
+    /** The maximum per vehicle, a double. */
+    public static final String STATE_MAX_PRESSURE = "max-pressure-double";
+    /** Release 0.1's maximum per vehicle, a long: only read, to migrate it (see the class comment). */
+    public static final String STATE_MAX_PRESSURE_LONG = "max-pressure";
     public static final String STATE_VEHICLES_TRACKED = "vehicles-tracked";
     public static final String METRIC_EMITTED = "maximaEmitted";
     public static final String METRIC_TRACKED = "vehiclesTracked";
@@ -65,13 +78,14 @@ public final class MaxPressureFunction extends KeyedProcessFunction<String, Read
     /** Zero, or any TTL, means no heap cache. */
     private final int cacheSize;
 
-    private transient ValueState<Long> maxPressure;
+    private transient ValueState<Double> maxPressure;
+    private transient ValueState<Long> maxPressureLong;
     private transient ListState<Long> trackedCheckpoint;
     private transient Counter maximaEmitted;
     /** Written by the task thread, read by the metrics reporter thread. */
     private transient volatile long vehiclesTracked;
     /** vehicleId -> a maximum that is in the state; null when the cache is off. */
-    private transient Map<String, Long> knownMaxima;
+    private transient Map<String, Double> knownMaxima;
 
     public MaxPressureFunction() {
         this(Duration.ZERO);
@@ -106,15 +120,20 @@ public final class MaxPressureFunction extends KeyedProcessFunction<String, Read
 
     @Override
     public void open(OpenContext openContext) {
-        ValueStateDescriptor<Long> descriptor = new ValueStateDescriptor<>(STATE_MAX_PRESSURE, Types.LONG);
+        ValueStateDescriptor<Double> descriptor = new ValueStateDescriptor<>(STATE_MAX_PRESSURE, Types.DOUBLE);
+        // 0.1's descriptor exactly as 0.1 made it (TTL included), or its state would not restore.
+        ValueStateDescriptor<Long> longDescriptor = new ValueStateDescriptor<>(STATE_MAX_PRESSURE_LONG, Types.LONG);
         if (!stateTtl.isZero()) {
-            descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl)
+            StateTtlConfig ttl = StateTtlConfig.newBuilder(stateTtl)
                     // Refresh on read too: a vehicle that keeps reporting without a new maximum is alive.
                     .setUpdateType(StateTtlConfig.UpdateType.OnReadAndWrite)
                     .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                    .build());
+                    .build();
+            descriptor.enableTimeToLive(ttl);
+            longDescriptor.enableTimeToLive(ttl);
         }
         maxPressure = getRuntimeContext().getState(descriptor);
+        maxPressureLong = getRuntimeContext().getState(longDescriptor);
         knownMaxima = cacheSize > 0 && stateTtl.isZero() ? new HashMap<>() : null;
 
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
@@ -125,15 +144,19 @@ public final class MaxPressureFunction extends KeyedProcessFunction<String, Read
     @Override
     public void processElement(Reading reading, Context context, Collector<PressureMax> out) throws Exception {
         if (knownMaxima != null) {
-            Long known = knownMaxima.get(reading.vehicleId);
+            Double known = knownMaxima.get(reading.vehicleId);
             if (known != null && reading.pressure <= known) {
                 return; // at or below a maximum already in the state: no state access needed
             }
         }
-        Long currentMax = maxPressure.value();
+        Double currentMax = maxPressure.value();
         if (currentMax == null) {
-            vehiclesTracked++;
-        } else if (reading.pressure <= currentMax) {
+            currentMax = migrateLongMaximum();
+            if (currentMax == null) {
+                vehiclesTracked++; // new vehicle (a migrated one was counted by 0.1 already)
+            }
+        }
+        if (currentMax != null && reading.pressure <= currentMax) {
             remember(reading.vehicleId, currentMax);
             return; // not a new maximum: ties emit nothing
         }
@@ -143,8 +166,23 @@ public final class MaxPressureFunction extends KeyedProcessFunction<String, Read
         out.collect(PressureMax.of(reading));
     }
 
+    /**
+     * The current vehicle's maximum from 0.1's long state, moved into the double state; null if
+     * there is none (a vehicle new since the upgrade, or one already migrated).
+     */
+    private Double migrateLongMaximum() throws Exception {
+        Long old = maxPressureLong.value();
+        if (old == null) {
+            return null;
+        }
+        double max = old.doubleValue(); // exact: pressures are far below 2^53
+        maxPressure.update(max);
+        maxPressureLong.clear();
+        return max;
+    }
+
     /** Caches a value that is now in the state for this vehicle. */
-    private void remember(String vehicleId, long max) {
+    private void remember(String vehicleId, double max) {
         if (knownMaxima == null) {
             return;
         }

@@ -8,8 +8,8 @@ public class PressureMax {
 
     public String vehicleId;
     public String sensorId;
-    /** Pascals. */
-    public long pressureMax;
+    /** Pascals; any finite double (never -0.0: the decoder turns it into 0.0). */
+    public double pressureMax;
     /** Event time of the reading that set the maximum, epoch milliseconds UTC. */
     public long timestamp;
     /** Degrees Celsius, or null. */
@@ -17,7 +17,7 @@ public class PressureMax {
 
     public PressureMax() {}
 
-    public PressureMax(String vehicleId, String sensorId, long pressureMax, long timestamp, Double temperature) {
+    public PressureMax(String vehicleId, String sensorId, double pressureMax, long timestamp, Double temperature) {
         this.vehicleId = vehicleId;
         this.sensorId = sensorId;
         this.pressureMax = pressureMax;
@@ -39,7 +39,7 @@ public class PressureMax {
             return false;
         }
         PressureMax that = (PressureMax) o;
-        return pressureMax == that.pressureMax
+        return Double.compare(pressureMax, that.pressureMax) == 0
                 && timestamp == that.timestamp
                 && Objects.equals(vehicleId, that.vehicleId)
                 && Objects.equals(sensorId, that.sensorId)

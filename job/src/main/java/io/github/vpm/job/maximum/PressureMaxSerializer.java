@@ -3,6 +3,7 @@ package io.github.vpm.job.maximum;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import io.github.vpm.job.reading.JsonNumbers;
 import io.github.vpm.job.reading.Timestamps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,8 @@ public final class PressureMaxSerializer implements KafkaRecordSerializationSche
             timestampChars = new char[Timestamps.SEED_LENGTH];
         }
         byte[] key = max.vehicleId.getBytes(StandardCharsets.UTF_8);
-        // Kafka rejects negative timestamps; a pre-1970 reading then gets the producer's clock.
+        // Kafka rejects negative timestamps. The decoder rejects pre-1970 readings, so this is only a
+        // guard for maxima built some other way (tests, older code paths).
         Long recordTimestamp = max.timestamp >= 0 ? max.timestamp : null;
         return new ProducerRecord<>(topic, null, recordTimestamp, key, toJson(max, buffer, timestampChars));
     }
@@ -56,7 +58,9 @@ public final class PressureMaxSerializer implements KafkaRecordSerializationSche
             json.writeStartObject();
             json.writeFieldName("timestamp");
             json.writeString(timestampChars, 0, timestampChars.length);
-            json.writeNumberField("pressureMax", max.pressureMax);
+            json.writeFieldName("pressureMax");
+            // Written as text so the contract's form is exact: 950000, 823456.7891234 (JsonNumbers).
+            json.writeNumber(JsonNumbers.format(max.pressureMax));
             json.writeFieldName("temperature");
             if (max.temperature == null) {
                 json.writeNull();

@@ -12,8 +12,8 @@ public class Reading {
 
     public String vehicleId;
     public String sensorId;
-    /** Pascals. */
-    public long pressure;
+    /** Pascals; any finite double (never -0.0: the decoder turns it into 0.0). */
+    public double pressure;
     /** Event time, epoch milliseconds UTC (parsed once from the payload). */
     public long timestamp;
     /** Degrees Celsius, or null when absent. */
@@ -21,7 +21,7 @@ public class Reading {
 
     public Reading() {}
 
-    public Reading(String vehicleId, String sensorId, long pressure, long timestamp, Double temperature) {
+    public Reading(String vehicleId, String sensorId, double pressure, long timestamp, Double temperature) {
         this.vehicleId = vehicleId;
         this.sensorId = sensorId;
         this.pressure = pressure;
@@ -38,7 +38,7 @@ public class Reading {
             return false;
         }
         Reading that = (Reading) o;
-        return pressure == that.pressure
+        return Double.compare(pressure, that.pressure) == 0
                 && timestamp == that.timestamp
                 && Objects.equals(vehicleId, that.vehicleId)
                 && Objects.equals(sensorId, that.sensorId)

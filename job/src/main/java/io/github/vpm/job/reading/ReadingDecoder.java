@@ -13,8 +13,16 @@ import java.io.IOException;
  * Decodes and validates one input value per the contract in a single streaming pass (no tree).
  *
  * <p>Error texts have the form {@code <field>: expected <what>, got <what was there>}, e.g.
- * {@code pressure: expected an integer, got "abc"}. The first problem found wins: type and range
- * errors in document order, then missing fields in the contract's field order.
+ * {@code pressure: expected a number, got "abc"}. The first problem found wins: the encoding, then
+ * type and range errors in document order, then missing fields in the contract's field order.
+ *
+ * <p>The value must be UTF-8: Jackson would otherwise guess UTF-16 or UTF-32 from the first bytes
+ * and accept them. A UTF-8 byte order mark is allowed and skipped (it is UTF-8, and RFC 8259 lets a
+ * parser ignore it). Pressure is any JSON number, compared and kept as a double; {@code -0} becomes
+ * {@code 0}. Ids must be well-formed Unicode (a lone surrogate, escaped or raw, would silently turn
+ * into {@code ?} on the way to Kafka and merge distinct vehicles into one key) and at most {@code
+ * maxIdBytes} long in UTF-8. Timestamps before 1970 are rejected: a Kafka record timestamp cannot be
+ * negative.
  */
 public final class ReadingDecoder {
 
@@ -34,15 +42,33 @@ public final class ReadingDecoder {
     private static final int SEEN_SENSOR_ID = 8;
     private static final int SEEN_VEHICLE_ID = 16;
 
-    private final long pressureMin;
-    private final long pressureMax;
+    /** The contract's default limit for vehicleId and sensorId, in bytes of UTF-8. */
+    public static final int DEFAULT_MAX_ID_BYTES = 256;
 
-    public ReadingDecoder(long pressureMin, long pressureMax) {
+    private final double pressureMin;
+    private final double pressureMax;
+    private final int maxIdBytes;
+    /** The range as error texts show it, made once. */
+    private final String rangeText;
+
+    public ReadingDecoder(double pressureMin, double pressureMax) {
+        this(pressureMin, pressureMax, DEFAULT_MAX_ID_BYTES);
+    }
+
+    public ReadingDecoder(double pressureMin, double pressureMax, int maxIdBytes) {
+        if (!Double.isFinite(pressureMin) || !Double.isFinite(pressureMax)) {
+            throw new IllegalArgumentException("pressure limits must be finite");
+        }
         if (pressureMin > pressureMax) {
             throw new IllegalArgumentException("pressureMin > pressureMax");
         }
+        if (maxIdBytes < 1) {
+            throw new IllegalArgumentException("maxIdBytes must be positive");
+        }
         this.pressureMin = pressureMin;
         this.pressureMax = pressureMax;
+        this.maxIdBytes = maxIdBytes;
+        this.rangeText = JsonNumbers.format(pressureMin) + ".." + JsonNumbers.format(pressureMax);
     }
 
     public Reading decode(byte[] value) throws InvalidReadingException {
@@ -52,6 +78,7 @@ public final class ReadingDecoder {
         if (value.length == 0) {
             throw new InvalidReadingException("value: expected a JSON object, got an empty value");
         }
+        requireUtf8(value);
         try (JsonParser parser = JSON.createParser(value)) {
             return readObject(parser);
         } catch (JsonEOFException e) {
@@ -75,7 +102,7 @@ public final class ReadingDecoder {
 
         String vehicleId = null;
         String sensorId = null;
-        long pressure = 0;
+        double pressure = 0;
         long timestamp = Timestamps.INVALID;
         Double temperature = null;
         int seen = 0;
@@ -98,11 +125,11 @@ public final class ReadingDecoder {
                     break;
                 case "sensorId":
                     seen = markSeen(seen, SEEN_SENSOR_ID, field);
-                    sensorId = nonEmptyString(p, token, field);
+                    sensorId = id(p, token, field);
                     break;
                 case "vehicleId":
                     seen = markSeen(seen, SEEN_VEHICLE_ID, field);
-                    vehicleId = nonEmptyString(p, token, field);
+                    vehicleId = id(p, token, field);
                     break;
                 default:
                     // Unknown fields are ignored, whatever their shape.
@@ -129,26 +156,25 @@ public final class ReadingDecoder {
             throw new InvalidReadingException("timestamp: expected \"yyyy-MM-dd HH:mm:ss.SSSZ\" or an"
                     + " ISO-8601 instant, got " + quote(p.getText()));
         }
+        if (millis < 0) {
+            throw new InvalidReadingException("timestamp: expected 1970-01-01T00:00:00Z or later, got "
+                    + quote(p.getText()));
+        }
         return millis;
     }
 
-    private long pressure(JsonParser p, JsonToken token) throws IOException, InvalidReadingException {
-        if (token != JsonToken.VALUE_NUMBER_INT) {
-            throw new InvalidReadingException("pressure: expected an integer, got " + describe(token, p));
+    private double pressure(JsonParser p, JsonToken token) throws IOException, InvalidReadingException {
+        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new InvalidReadingException("pressure: expected a number, got " + describe(token, p));
         }
-        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            throw outOfRange(p.getText());
+        // Integers (a long or beyond) convert exactly or correctly rounded; 1e999 becomes infinite,
+        // which no finite range holds. The negated test also rejects NaN, should it ever get here.
+        double pressure = p.getDoubleValue();
+        if (!(pressure >= pressureMin && pressure <= pressureMax)) {
+            throw new InvalidReadingException("pressure: expected " + rangeText + ", got " + abbreviate(p.getText()));
         }
-        long pressure = p.getLongValue();
-        if (pressure < pressureMin || pressure > pressureMax) {
-            throw outOfRange(p.getText());
-        }
-        return pressure;
-    }
-
-    private InvalidReadingException outOfRange(String text) {
-        return new InvalidReadingException(
-                "pressure: expected " + pressureMin + ".." + pressureMax + ", got " + abbreviate(text));
+        // -0 and 0 are the same pressure: keep one of them so that output never says "-0".
+        return pressure + 0.0;
     }
 
     private static Double temperature(JsonParser p, JsonToken token) throws IOException, InvalidReadingException {
@@ -168,15 +194,54 @@ public final class ReadingDecoder {
         return celsius;
     }
 
-    private static String nonEmptyString(JsonParser p, JsonToken token, String field)
-            throws IOException, InvalidReadingException {
+    /** A non-empty, well-formed string of at most {@link #maxIdBytes} bytes of UTF-8. */
+    private String id(JsonParser p, JsonToken token, String field) throws IOException, InvalidReadingException {
         if (token != JsonToken.VALUE_STRING) {
             throw new InvalidReadingException(field + ": expected a string, got " + describe(token, p));
         }
-        if (p.getTextLength() == 0) {
+        int length = p.getTextLength();
+        if (length == 0) {
             throw new InvalidReadingException(field + ": expected a non-empty string, got \"\"");
         }
+        // One pass over the parser's buffer: UTF-8 size and surrogate pairing, no String needed yet.
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int end = offset + length;
+        long bytes = 0;
+        for (int i = offset; i < end; i++) {
+            char ch = chars[i];
+            if (ch < 0x80) {
+                bytes += 1;
+            } else if (ch < 0x800) {
+                bytes += 2;
+            } else if (!Character.isSurrogate(ch)) {
+                bytes += 3;
+            } else if (Character.isHighSurrogate(ch) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
+                bytes += 4;
+                i++;
+            } else {
+                throw new InvalidReadingException(field + ": expected well-formed Unicode, got a lone surrogate");
+            }
+        }
+        if (bytes > maxIdBytes) {
+            throw new InvalidReadingException(
+                    field + ": expected at most " + maxIdBytes + " bytes of UTF-8, got " + bytes);
+        }
         return p.getText();
+    }
+
+    /**
+     * Rejects what Jackson would otherwise decode as UTF-16 or UTF-32: a UTF-16 byte order mark, or
+     * a zero byte among the first two (JSON text starts with an ASCII character, which in UTF-8 is
+     * never zero, while in UTF-16 and UTF-32 its other bytes are). Jackson's own detection looks at
+     * these same bytes, so nothing it would guess passes.
+     */
+    private static void requireUtf8(byte[] value) throws InvalidReadingException {
+        int b0 = value[0] & 0xff;
+        int b1 = value.length > 1 ? value[1] & 0xff : -1;
+        if (b0 == 0 || b1 == 0 || (b0 == 0xfe && b1 == 0xff) || (b0 == 0xff && b1 == 0xfe)) {
+            throw new InvalidReadingException("value: expected UTF-8, got UTF-16 or UTF-32");
+        }
     }
 
     private static void requireNothingAfterObject(JsonParser p) throws InvalidReadingException {

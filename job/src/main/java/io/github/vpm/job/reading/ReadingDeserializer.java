@@ -14,20 +14,29 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public final class ReadingDeserializer implements KafkaRecordDeserializationSchema<DecodedRecord> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final long pressureMin;
-    private final long pressureMax;
+    private final double pressureMin;
+    private final double pressureMax;
+    private final int maxIdBytes;
     private transient ReadingDecoder decoder;
 
-    public ReadingDeserializer(long pressureMin, long pressureMax) {
+    /** With the contract's default id limit, {@value ReadingDecoder#DEFAULT_MAX_ID_BYTES} bytes. */
+    public ReadingDeserializer(double pressureMin, double pressureMax) {
+        this(pressureMin, pressureMax, ReadingDecoder.DEFAULT_MAX_ID_BYTES);
+    }
+
+    public ReadingDeserializer(double pressureMin, double pressureMax, int maxIdBytes) {
+        // Fail when the job is built, not later in every source subtask.
+        new ReadingDecoder(pressureMin, pressureMax, maxIdBytes);
         this.pressureMin = pressureMin;
         this.pressureMax = pressureMax;
+        this.maxIdBytes = maxIdBytes;
     }
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
-        decoder = new ReadingDecoder(pressureMin, pressureMax);
+        decoder = new ReadingDecoder(pressureMin, pressureMax, maxIdBytes);
     }
 
     @Override

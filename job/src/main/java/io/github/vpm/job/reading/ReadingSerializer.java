@@ -1,7 +1,8 @@
 package io.github.vpm.job.reading;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
@@ -10,7 +11,8 @@ import org.apache.flink.types.StringValue;
 
 /**
  * Writes a {@link Reading} between tasks (the keyBy shuffle) field by field: one byte of null
- * flags, the two ids, pressure, timestamp and the temperature if present. It replaces Flink's POJO
+ * flags, the two ids, pressure (a double since format 2; a long in format 1, release 0.1),
+ * timestamp and the temperature if present. It replaces Flink's POJO
  * serializer, whose reflection and per-field null bookkeeping showed up at ~20 % of the keyed task's
  * CPU in the profile (BENCHMARKS.md). Readings are never kept in state, so the format only has to
  * agree between the tasks of one running job; the snapshot still versions it.
@@ -62,7 +64,7 @@ public final class ReadingSerializer extends TypeSerializerSingleton<Reading> {
         if (reading.sensorId != null) {
             StringValue.writeString(reading.sensorId, target);
         }
-        target.writeLong(reading.pressure);
+        target.writeDouble(reading.pressure);
         target.writeLong(reading.timestamp);
         if (reading.temperature != null) {
             target.writeDouble(reading.temperature);
@@ -75,7 +77,7 @@ public final class ReadingSerializer extends TypeSerializerSingleton<Reading> {
         Reading reading = new Reading();
         reading.vehicleId = (nulls & NULL_VEHICLE_ID) != 0 ? null : StringValue.readString(source);
         reading.sensorId = (nulls & NULL_SENSOR_ID) != 0 ? null : StringValue.readString(source);
-        reading.pressure = source.readLong();
+        reading.pressure = source.readDouble();
         reading.timestamp = source.readLong();
         reading.temperature = (nulls & NULL_TEMPERATURE) != 0 ? null : source.readDouble();
         return reading;
@@ -97,7 +99,7 @@ public final class ReadingSerializer extends TypeSerializerSingleton<Reading> {
         if ((nulls & NULL_SENSOR_ID) == 0) {
             StringValue.copyString(source, target);
         }
-        target.write(source, 2 * Long.BYTES);
+        target.write(source, Double.BYTES + Long.BYTES); // pressure, timestamp
         if ((nulls & NULL_TEMPERATURE) == 0) {
             target.write(source, Double.BYTES);
         }
@@ -108,11 +110,54 @@ public final class ReadingSerializer extends TypeSerializerSingleton<Reading> {
         return new Snapshot();
     }
 
-    /** Format version 1; a later format gets a new snapshot version. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<Reading> {
+    /**
+     * Versions the format. Snapshot version 3 was release 0.1's (a {@code SimpleTypeSerializerSnapshot}
+     * of this same class, format 1: pressure as a long); version 4 is format 2 (pressure as a double).
+     * Formats are incompatible: readings are never kept in state, so nothing should ever need to
+     * read the old one, and Flink is told so rather than risk misreading eight bytes.
+     */
+    public static final class Snapshot implements TypeSerializerSnapshot<Reading> {
 
-        public Snapshot() {
-            super(() -> INSTANCE);
+        private static final int VERSION_LONG_PRESSURE = 3;
+        private static final int VERSION_DOUBLE_PRESSURE = 4;
+
+        private int readVersion = VERSION_DOUBLE_PRESSURE;
+
+        public Snapshot() {}
+
+        @Override
+        public int getCurrentVersion() {
+            return VERSION_DOUBLE_PRESSURE;
+        }
+
+        @Override
+        public void writeSnapshot(DataOutputView out) {
+            // Nothing to write: the version says everything.
+        }
+
+        @Override
+        public void readSnapshot(int version, DataInputView in, ClassLoader classLoader) throws IOException {
+            if (version != VERSION_LONG_PRESSURE && version != VERSION_DOUBLE_PRESSURE) {
+                throw new IOException("unknown ReadingSerializer snapshot version " + version);
+            }
+            readVersion = version;
+        }
+
+        @Override
+        public TypeSerializer<Reading> restoreSerializer() {
+            if (readVersion != VERSION_DOUBLE_PRESSURE) {
+                throw new IllegalStateException("readings written with a long pressure (release 0.1)"
+                        + " cannot be read: they are never kept in state");
+            }
+            return INSTANCE;
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<Reading> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<Reading> oldSnapshot) {
+            return oldSnapshot instanceof Snapshot && ((Snapshot) oldSnapshot).readVersion == VERSION_DOUBLE_PRESSURE
+                    ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+                    : TypeSerializerSchemaCompatibility.incompatible();
         }
     }
 }

@@ -2,10 +2,14 @@ package io.github.vpm.job.maximum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PressureMaxSerializerTest {
 
@@ -20,6 +24,30 @@ class PressureMaxSerializerTest {
         PressureMax max = new PressureMax("HONDA 231", "honda23101", 950_000, EVENT_TIME, 30.2);
         assertThat(text(PressureMaxSerializer.toJson(max))).isEqualTo("{\"timestamp\":\"2025-07-22 22:30:45.123Z\","
                 + "\"pressureMax\":950000,\"temperature\":30.2,\"sensorId\":\"honda23101\",\"vehicleId\":\"HONDA 231\"}");
+    }
+
+    @Test
+    void writesAFractionalMaximumWithTheDigitsThatReadBackAsTheSameDouble() {
+        PressureMax max = new PressureMax("HONDA 231", "honda23101", 823456.7891234, EVENT_TIME, 30.2);
+        assertThat(text(PressureMaxSerializer.toJson(max))).isEqualTo("{\"timestamp\":\"2025-07-22 22:30:45.123Z\","
+                + "\"pressureMax\":823456.7891234,\"temperature\":30.2,\"sensorId\":\"honda23101\",\"vehicleId\":\"HONDA 231\"}");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "950000          | 950000",
+        "850000.0        | 850000",
+        "0.5             | 0.5",
+        "1e-7            | 0.0000001",
+        "12345678.25     | 12345678.25",
+        "1e20            | 100000000000000000000",
+    })
+    void writesPressureMaxInTheContractsForm(double pressure, String expected) throws Exception {
+        byte[] json = PressureMaxSerializer.toJson(new PressureMax("V", "S", pressure, EVENT_TIME, null));
+        assertThat(text(json)).contains("\"pressureMax\":" + expected + ",");
+        JsonNode n = new ObjectMapper().readTree(json);
+        assertThat(n.get("pressureMax").isNumber()).isTrue();
+        assertThat(n.get("pressureMax").doubleValue()).isEqualTo(pressure);
     }
 
     @Test

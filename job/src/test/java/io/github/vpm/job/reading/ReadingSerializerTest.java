@@ -1,11 +1,15 @@
 package io.github.vpm.job.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,10 +38,38 @@ class ReadingSerializerTest extends SerializerTestBase<Reading> {
         return new Reading[] {
             new Reading("VH-0001", "VH-0001-S1", 812_345, 1_732_870_245_123L, 21.5),
             new Reading("VH-0001", "VH-0001-S2", 0, 0L, null),
+            new Reading("VH-0002", "VH-0002-S1", 823_456.7891234, 1_732_870_245_124L, null),
             new Reading("fahrzeug-ä-😀", "capteur-é", 10_000_000, -86_400_000L, -40.25),
-            new Reading("", "", Long.MIN_VALUE, Long.MAX_VALUE, Double.MAX_VALUE),
-            new Reading(null, null, 1, 2, null),
+            new Reading("", "", -Double.MAX_VALUE, Long.MAX_VALUE, Double.MAX_VALUE),
+            new Reading("tiny", "s", Double.MIN_VALUE, Long.MIN_VALUE, -0.0),
+            new Reading(null, null, 1e-300, 2, null),
         };
+    }
+
+    @Test
+    void keepsEveryBitOfTheDoublePressure() throws Exception {
+        Reading reading = new Reading("V", "S", 823_456.7891234, 1L, null);
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        ReadingSerializer.INSTANCE.serialize(reading, out);
+        Reading back = ReadingSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(Double.doubleToRawLongBits(back.pressure)).isEqualTo(Double.doubleToRawLongBits(823_456.7891234));
+    }
+
+    @Test
+    void snapshotOfTheLongPressureFormatIsIncompatible() throws Exception {
+        // Release 0.1 wrote a SimpleTypeSerializerSnapshot of this class: version 3, no payload.
+        ReadingSerializer.Snapshot old = new ReadingSerializer.Snapshot();
+        old.readSnapshot(3, new DataInputDeserializer(new byte[0]), getClass().getClassLoader());
+        assertThat(new ReadingSerializer.Snapshot().resolveSchemaCompatibility(old).isIncompatible()).isTrue();
+        assertThatThrownBy(old::restoreSerializer).isInstanceOf(IllegalStateException.class);
+
+        ReadingSerializer.Snapshot current = new ReadingSerializer.Snapshot();
+        current.readSnapshot(4, new DataInputDeserializer(new byte[0]), getClass().getClassLoader());
+        assertThat(new ReadingSerializer.Snapshot().resolveSchemaCompatibility(current).isCompatibleAsIs()).isTrue();
+        assertThat(current.restoreSerializer()).isSameAs(ReadingSerializer.INSTANCE);
+        assertThatThrownBy(() -> new ReadingSerializer.Snapshot()
+                .readSnapshot(5, new DataInputDeserializer(new byte[0]), getClass().getClassLoader()))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
