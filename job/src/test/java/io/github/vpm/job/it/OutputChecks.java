@@ -57,9 +57,12 @@ final class OutputChecks {
         return kafka.readCommitted(topic, r -> r.size() >= count, quiet, DEADLINE);
     }
 
-    /** One parsed record of the output topic. */
-    record MaxUpdate(KafkaRecord record, String vehicleId, long pressureMax, String sensorId, String timestamp,
-                     Double temperature) {
+    /** The pressureMax number exactly as written (the JSON tree would lose its spelling). */
+    private static final Pattern PRESSURE_MAX_TEXT = Pattern.compile("\"pressureMax\":\\s*([-+0-9.eE]+)");
+
+    /** One parsed record of the output topic; {@code pressureMaxText} is the number as written. */
+    record MaxUpdate(KafkaRecord record, String vehicleId, double pressureMax, String pressureMaxText,
+                     String sensorId, String timestamp, Double temperature) {
     }
 
     static List<MaxUpdate> parseUpdates(List<KafkaRecord> records) {
@@ -67,7 +70,8 @@ final class OutputChecks {
         for (KafkaRecord r : records) {
             JsonNode n = tree(r);
             JsonNode temperature = n.get("temperature");
-            updates.add(new MaxUpdate(r, text(n, "vehicleId"), n.path("pressureMax").asLong(Long.MIN_VALUE),
+            java.util.regex.Matcher number = PRESSURE_MAX_TEXT.matcher(r.value());
+            updates.add(new MaxUpdate(r, text(n, "vehicleId"), pressureMax(n), number.find() ? number.group(1) : null,
                     text(n, "sensorId"), text(n, "timestamp"),
                     temperature == null || temperature.isNull() ? null : temperature.asDouble()));
         }
@@ -75,22 +79,27 @@ final class OutputChecks {
     }
 
     /** The last pressureMax per vehicle (records of a vehicle share a partition, hence its order). */
-    static Map<String, Long> lastMaxima(List<KafkaRecord> records) {
-        Map<String, Long> last = new HashMap<>();
+    static Map<String, Double> lastMaxima(List<KafkaRecord> records) {
+        Map<String, Double> last = new HashMap<>();
         for (KafkaRecord r : records) {
-            JsonNode n = tree(r);
-            last.put(r.key(), n.path("pressureMax").asLong(Long.MIN_VALUE));
+            last.put(r.key(), pressureMax(tree(r)));
         }
         return last;
+    }
+
+    /** pressureMax as a double; NaN if it is missing or not a number (never equal to anything). */
+    private static double pressureMax(JsonNode n) {
+        JsonNode v = n.get("pressureMax");
+        return v != null && v.isNumber() ? v.doubleValue() : Double.NaN;
     }
 
     /**
      * Done once every expected vehicle's last update is its expected maximum (vehicles that should
      * not be there at all are left to {@link #assertMaxima}, instead of waiting for the deadline).
      */
-    static Predicate<List<KafkaRecord>> reachedMaxima(Map<String, Long> expected) {
+    static Predicate<List<KafkaRecord>> reachedMaxima(Map<String, Double> expected) {
         return records -> {
-            Map<String, Long> last = lastMaxima(records);
+            Map<String, Double> last = lastMaxima(records);
             return expected.entrySet().stream().allMatch(e -> e.getValue().equals(last.get(e.getKey())));
         };
     }
@@ -102,7 +111,7 @@ final class OutputChecks {
      * Kafka record timestamp = event time).
      */
     static void assertMaxima(List<KafkaRecord> output, List<Input> inputs) {
-        Map<String, Long> expected = PressureDataSet.expectedMaxima(inputs);
+        Map<String, Double> expected = PressureDataSet.expectedMaxima(inputs);
         Map<String, List<Reading>> readingsByVehicle = new HashMap<>();
         for (Input in : inputs) {
             if (in.valid()) {
@@ -117,7 +126,7 @@ final class OutputChecks {
         assertThat(byVehicle.keySet()).as("vehicles in the output").containsExactlyInAnyOrderElementsOf(
                 expected.keySet());
         byVehicle.forEach((vehicle, updates) -> {
-            List<Long> sequence = updates.stream().map(MaxUpdate::pressureMax).toList();
+            List<Double> sequence = updates.stream().map(MaxUpdate::pressureMax).toList();
             for (int i = 1; i < sequence.size(); i++) {
                 if (sequence.get(i) <= sequence.get(i - 1)) {
                     fail("pressureMax of %s does not strictly increase: %s%n%s", vehicle, sequence, updates);
@@ -134,6 +143,12 @@ final class OutputChecks {
     private static void assertComesFromAReading(MaxUpdate u, List<Reading> readings) {
         assertThat(u.timestamp()).as("timestamp format of %s", u.record()).matches(SEED_MILLIS);
         Instant written = LocalDateTime.parse(u.timestamp(), SEED_PARSER).toInstant(ZoneOffset.UTC);
+        // Among the readings with this value, the contract's spelling: 950000, 823456.7891234.
+        boolean spelled = readings.stream().filter(r -> r.pressure() == u.pressureMax())
+                .anyMatch(r -> r.outputSpelling().equals(u.pressureMaxText()));
+        if (!spelled) {
+            fail("pressureMax of %s is written as %s, not in the contract's form", u.record(), u.pressureMaxText());
+        }
         boolean match = readings.stream().anyMatch(r -> r.pressure() == u.pressureMax()
                 && r.sensorId().equals(u.sensorId())
                 && r.timestamp().truncatedTo(ChronoUnit.MILLIS).equals(written)

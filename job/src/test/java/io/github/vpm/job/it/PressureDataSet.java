@@ -1,5 +1,6 @@
 package io.github.vpm.job.it;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,8 +33,24 @@ final class PressureDataSet {
     private static final DateTimeFormatter SEED_SECONDS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    /** A valid reading as the test means it (not as the job parses it). */
-    record Reading(String vehicleId, String sensorId, long pressure, Instant timestamp, Double temperature) {
+    /**
+     * A valid reading as the test means it (not as the job parses it). {@code pressureJson} is how
+     * the input spelled the pressure (850000, 850000.0, 8.5e5, 823456.7891234).
+     */
+    record Reading(String vehicleId, String sensorId, String pressureJson, Instant timestamp, Double temperature) {
+
+        double pressure() {
+            return Double.parseDouble(pressureJson);
+        }
+
+        /**
+         * How the contract says the output spells this pressure: integral without a fraction, any
+         * other with its digits (the inputs here never use more than 15 significant digits, so the
+         * digits written are the ones that read back as the same double).
+         */
+        String outputSpelling() {
+            return new BigDecimal(pressureJson).stripTrailingZeros().toPlainString();
+        }
     }
 
     /** One input record: its value bytes (null = tombstone) and, if valid, the reading it carries. */
@@ -80,8 +97,8 @@ final class PressureDataSet {
     }
 
     /** Expected all-time maximum per vehicle over the valid readings of {@code inputs}. */
-    static Map<String, Long> expectedMaxima(List<Input> inputs) {
-        Map<String, Long> max = new LinkedHashMap<>();
+    static Map<String, Double> expectedMaxima(List<Input> inputs) {
+        Map<String, Double> max = new LinkedHashMap<>();
         for (Input in : inputs) {
             if (in.valid()) {
                 max.merge(in.reading().vehicleId(), in.reading().pressure(), Math::max);
@@ -98,9 +115,10 @@ final class PressureDataSet {
 
     /**
      * About 20 vehicles x 4 sensors: out-of-order timestamps, late readings (an hour older than
-     * anything before them) among which new maxima, duplicates, ties, pressure at both range
-     * limits, every timestamp and temperature form the contract accepts, and every kind of
-     * invalid record.
+     * anything before them) among which new maxima, duplicates, ties (also between an integral and
+     * an x.0 or exponent spelling of one value), integral and fractional pressures (some vehicles'
+     * maximum is fractional), pressure at both range limits, every timestamp, temperature and
+     * number form the contract accepts, and every kind of invalid record.
      */
     static PressureDataSet generate(long seed, int vehicles) {
         Random random = new Random(seed);
@@ -110,18 +128,21 @@ final class PressureDataSet {
 
         for (int v = 0; v < vehicles; v++) {
             for (int i = 0; i < 10; i++) {
-                p1.add(g.reading(v, random.nextInt(SENSORS_PER_VEHICLE), 200_000 + random.nextInt(2_800_000), 0));
+                p1.add(g.reading(v, random.nextInt(SENSORS_PER_VEHICLE),
+                        pressureJson(random, 200_000 + random.nextInt(2_800_000)), 0));
             }
             for (int i = 0; i < 6; i++) {
-                p2.add(g.reading(v, random.nextInt(SENSORS_PER_VEHICLE), 200_000 + random.nextInt(3_000_000), 0));
+                p2.add(g.reading(v, random.nextInt(SENSORS_PER_VEHICLE),
+                        pressureJson(random, 200_000 + random.nextInt(3_000_000)), 0));
             }
         }
 
-        // Ties: another sensor reports exactly the vehicle's maximum so far (equal: nothing to emit).
+        // Ties: another sensor reports exactly the vehicle's maximum so far (equal: nothing to emit),
+        // spelled differently: 850000 as 850000.0 or 8.5e5, 823456.25 as 823456.250.
         for (int v = 0; v < vehicles; v += 3) {
-            long max = maxOf(p1, vehicleId(v));
-            p1.add(g.reading(v, 3, max, 0));
-            p2.add(g.reading(v, 2, max, 0));
+            Reading max = maxOf(p1, vehicleId(v));
+            p1.add(g.reading(v, 3, otherSpelling(max.pressureJson()), 0));
+            p2.add(g.reading(v, 2, max.pressureJson(), 0));
         }
         // Duplicates: the very same record sent again, in both phases.
         int originals1 = p1.size();
@@ -135,19 +156,27 @@ final class PressureDataSet {
         // Late readings, far behind the watermark; for some vehicles they carry the new maximum.
         for (int v = 0; v < vehicles; v += 2) {
             boolean newMax = v % 4 == 0;
-            long pressure = newMax ? 5_000_000 + v : 100_000 + v;
+            // For some the new maximum is fractional, below one pascal above the next best.
+            String pressure = newMax ? (5_000_000 + v) + (v % 8 == 0 ? ".5" : ".7891234") : String.valueOf(100_000 + v);
             p2.add(g.reading(v, 1, pressure, -3_600_000));
+            if (newMax) {
+                p2.add(g.reading(v, 2, (5_000_000 + v) + ".25", 0)); // just below it: nothing
+            }
         }
-        // The range limits are valid readings: vehicle 1 reaches the upper limit, vehicle 2 has a 0.
-        p2.add(g.reading(1, 0, PRESSURE_MAX, 0));
-        p1.add(g.reading(2, 1, PRESSURE_MIN, 0));
-        // A vehicle that only ever reports 0 emits once: its first reading always emits.
+        // The range limits are valid readings: vehicle 1 reaches the upper limit (as an exponent),
+        // vehicle 2 has a 0 (as -0, which is 0).
+        p2.add(g.reading(1, 0, "1e7", 0));
+        p1.add(g.reading(2, 1, "-0", 0));
+        // A vehicle that only ever reports 0 emits once: its first reading always emits (0, 0.0,
+        // -0.0 and 0e0 are one value).
+        String[] zeros = {"0", "0.0", "-0.0", "0e0"};
         for (int i = 0; i < 4; i++) {
-            (i < 2 ? p1 : p2).add(g.reading(vehicles, i, 0, 0));
+            (i < 2 ? p1 : p2).add(g.reading(vehicles, i, zeros[i], 0));
         }
         // A vehicle first seen in phase 2 (after the restart, failure or rescale).
         for (int i = 0; i < 5; i++) {
-            p2.add(g.reading(vehicles + 1, i % SENSORS_PER_VEHICLE, 300_000 + random.nextInt(1_000_000), 0));
+            p2.add(g.reading(vehicles + 1, i % SENSORS_PER_VEHICLE,
+                    pressureJson(random, 300_000 + random.nextInt(1_000_000)), 0));
         }
 
         List<Input> invalid = g.invalidRecords();
@@ -174,9 +203,27 @@ final class PressureDataSet {
         return (v + s) % INPUT_PARTITIONS;
     }
 
-    private static long maxOf(List<Input> inputs, String vehicleId) {
-        return inputs.stream().filter(Input::valid).filter(in -> in.reading().vehicleId().equals(vehicleId))
-                .mapToLong(in -> in.reading().pressure()).max().orElseThrow();
+    private static Reading maxOf(List<Input> inputs, String vehicleId) {
+        return inputs.stream().filter(Input::valid).map(Input::reading).filter(r -> r.vehicleId().equals(vehicleId))
+                .max(java.util.Comparator.comparingDouble(Reading::pressure)).orElseThrow();
+    }
+
+    /** Every third pressure gets a fraction; a few use an exponent. */
+    private static String pressureJson(Random random, int pascals) {
+        return switch (random.nextInt(6)) {
+            case 0 -> pascals + "." + (1 + random.nextInt(99));
+            case 1 -> pascals + ".7891234";
+            case 2 -> new BigDecimal(pascals).movePointLeft(6).toPlainString() + "e6";
+            default -> String.valueOf(pascals);
+        };
+    }
+
+    /** The same number spelled another way. */
+    private static String otherSpelling(String json) {
+        BigDecimal value = new BigDecimal(json);
+        return value.stripTrailingZeros().scale() <= 0
+                ? value.toBigInteger() + ".0"
+                : value.stripTrailingZeros().toPlainString() + "0";
     }
 
     private static final class Generator {
@@ -189,7 +236,7 @@ final class PressureDataSet {
         }
 
         /** A valid reading; {@code shiftMillis} moves its event time (negative: late). */
-        Input reading(int v, int s, long pressure, long shiftMillis) {
+        Input reading(int v, int s, String pressure, long shiftMillis) {
             int n = sequence++;
             // Mostly ascending event time with +-20 s of disorder.
             Instant ts = T0.plusMillis(n * 500L + random.nextInt(40_000) - 20_000 + shiftMillis)
@@ -246,7 +293,9 @@ final class PressureDataSet {
             values.put("vehicleId a number", "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressure\": 1, "
                     + "\"sensorId\": \"s\", \"vehicleId\": 231}");
             values.put("pressure a string", "{" + ok + ", \"pressure\": \"850000\"}");
-            values.put("pressure a fraction", "{" + ok + ", \"pressure\": 850000.5}");
+            values.put("pressure infinite", "{" + ok + ", \"pressure\": 1e999}");
+            values.put("pressure a fraction above range", "{" + ok + ", \"pressure\": 10000000.5}");
+            values.put("pressure a fraction below range", "{" + ok + ", \"pressure\": -0.001}");
             values.put("pressure a boolean", "{" + ok + ", \"pressure\": true}");
             values.put("pressure null", "{" + ok + ", \"pressure\": null}");
             values.put("pressure below range", "{" + ok + ", \"pressure\": -1}");
@@ -260,6 +309,14 @@ final class PressureDataSet {
                     + "\"sensorId\": \"s\", \"vehicleId\": \"VEH BAD\"}");
             values.put("timestamp a number", "{\"timestamp\": 1753223445123, \"pressure\": 1, "
                     + "\"sensorId\": \"s\", \"vehicleId\": \"VEH BAD\"}");
+            values.put("vehicleId a lone surrogate", "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressure\": 1, "
+                    + "\"sensorId\": \"s\", \"vehicleId\": \"VEH \\ud800\"}");
+            values.put("sensorId a reversed surrogate pair", "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", "
+                    + "\"pressure\": 1, \"sensorId\": \"s\\ude00\\ud83d\", \"vehicleId\": \"VEH BAD\"}");
+            values.put("vehicleId of 257 bytes", "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressure\": 1, "
+                    + "\"sensorId\": \"s\", \"vehicleId\": \"" + "€".repeat(85) + "ab\"}");
+            values.put("timestamp before 1970", "{\"timestamp\": \"1969-12-31 23:59:59.999Z\", \"pressure\": 1, "
+                    + "\"sensorId\": \"s\", \"vehicleId\": \"VEH BAD\"}");
             values.put("temperature a string", "{" + ok + ", \"pressure\": 1, \"temperature\": \"warm\"}");
             values.put("temperature a boolean", "{" + ok + ", \"pressure\": 1, \"temperature\": false}");
 
@@ -269,6 +326,9 @@ final class PressureDataSet {
                 result.add(new Input(i++ % INPUT_PARTITIONS, "badsensor", e.getValue().getBytes(StandardCharsets.UTF_8),
                         null, e.getKey()));
             }
+            // UTF-16: the dead letter's raw is these bytes read as UTF-8, whatever that makes of them.
+            result.add(new Input(i++ % INPUT_PARTITIONS, "badsensor",
+                    ("{" + ok + ", \"pressure\": 1}").getBytes(StandardCharsets.UTF_16LE), null, "value in UTF-16LE"));
             result.add(new Input(i++ % INPUT_PARTITIONS, "badsensor", new byte[0], null, "empty value"));
             result.add(new Input(i++ % INPUT_PARTITIONS, "badsensor", null, null, "null value (tombstone)"));
             result.add(new Input(i % INPUT_PARTITIONS, null, "not json, no key".getBytes(StandardCharsets.UTF_8),

@@ -32,16 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Makes the savepoint fixture {@link LongStateFixture}: not a test, a reproducible recipe, skipped
- * unless asked for. It was run once on release 0.1 (commit 4174d25, before the state became a
- * double), from the repository root:
+ * unless asked for. It was run once on release 0.1's job code (main sources of commit 4174d25,
+ * before the state became a double; this class and its helpers as of commit 2e19919), from the
+ * repository root:
  *
  * <pre>
  * ./mvnw -B -o verify -pl job -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dit.test=SavepointFixtureWriterIT -Dvpm.savepoint-fixture.dir=src/test/resources/savepoints/v0.1-long-state
  * </pre>
  *
- * (the directory is relative to the job module). To make it again, check out that commit, copy
- * this class and {@link LongStateFixture} in, and run the same command.
+ * (the directory is relative to the job module). To make it again, check out commit 2e19919 and
+ * run the same command; the data set is seeded, so the maxima and offsets come out the same.
  *
  * <p>It feeds the fixture's readings, runs the job until every maximum is committed
  * ({@code read_committed}) and then until two more checkpoints completed, so no records are left
