@@ -1,5 +1,6 @@
 package io.github.vpm.job;
 
+import io.github.vpm.job.reading.RecordSizeGuard;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +61,10 @@ public final class JobOptions {
                     "forget a vehicle after this long without readings (0s = keep forever)"),
             spec("state-cache-size", "<vehicles>", "100000",
                     "maxima per subtask also kept on the heap so most readings skip RocksDB; only"
-                            + " with --state-ttl 0s (0 = off)"));
+                            + " with --state-ttl 0s (0 = off)"),
+            spec("max-request-size", "<bytes>", "1048576",
+                    "the sinks' Kafka max.request.size; a record that would exceed it is written as a"
+                            + " (truncated) dead letter instead, never sent"));
 
     private final boolean helpRequested;
     private final String bootstrapServers;
@@ -81,6 +85,7 @@ public final class JobOptions {
     private final int maxParallelism;
     private final Duration stateTtl;
     private final int stateCacheSize;
+    private final int maxRequestSize;
 
     private JobOptions(boolean helpRequested, Map<String, String> given) {
         Values values = new Values(given);
@@ -103,6 +108,8 @@ public final class JobOptions {
         this.maxParallelism = (int) values.integer("max-parallelism", 1, FLINK_MAX_PARALLELISM_LIMIT);
         this.stateTtl = values.duration("state-ttl", Duration.ZERO);
         this.stateCacheSize = (int) values.integer("state-cache-size", 0, MAX_STATE_CACHE_SIZE);
+        this.maxRequestSize = (int) values.integer("max-request-size", RecordSizeGuard.MIN_MAX_REQUEST_SIZE,
+                Integer.MAX_VALUE);
 
         if (pressureMin > pressureMax) {
             throw new InvalidOptionException("--pressure-max: must not be below --pressure-min ("
@@ -248,6 +255,11 @@ public final class JobOptions {
         return stateCacheSize;
     }
 
+    /** The sinks' max.request.size in bytes; no record the job writes is larger. */
+    public int maxRequestSize() {
+        return maxRequestSize;
+    }
+
     @Override
     public String toString() {
         return "JobOptions{bootstrapServers=" + bootstrapServers + ", inputTopic=" + inputTopic
@@ -257,7 +269,8 @@ public final class JobOptions {
                 + ", checkpointDir=" + checkpointDir + ", maxOutOfOrderness=" + maxOutOfOrderness
                 + ", sourceIdleness=" + sourceIdleness + ", pressureMin=" + pressureMin
                 + ", pressureMax=" + pressureMax + ", maxIdBytes=" + maxIdBytes + ", maxParallelism=" + maxParallelism
-                + ", stateTtl=" + stateTtl + ", stateCacheSize=" + stateCacheSize + '}';
+                + ", stateTtl=" + stateTtl + ", stateCacheSize=" + stateCacheSize
+                + ", maxRequestSize=" + maxRequestSize + '}';
     }
 
     private static String[] spec(String name, String placeholder, String defaultValue, String description) {

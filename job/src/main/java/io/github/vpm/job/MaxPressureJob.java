@@ -10,6 +10,7 @@ import io.github.vpm.job.reading.DecodedRecord;
 import io.github.vpm.job.reading.EventTimeAssigner;
 import io.github.vpm.job.reading.Reading;
 import io.github.vpm.job.reading.ReadingDeserializer;
+import io.github.vpm.job.reading.RecordSizeGuard;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -109,7 +110,7 @@ public final class MaxPressureJob {
                 .uid(UID_SOURCE);
 
         SingleOutputStreamOperator<Reading> readings = decoded
-                .process(new DeadLetterRouter())
+                .process(new DeadLetterRouter(new RecordSizeGuard(options.maxRequestSize())))
                 .uid(UID_ROUTER)
                 .name(UID_ROUTER);
 
@@ -167,6 +168,8 @@ public final class MaxPressureJob {
                 // The connector's default (1 h) exceeds the broker's 15 min transaction.max.timeout.ms.
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         String.valueOf(options.transactionTimeout().toMillis()))
+                // The same limit the router's RecordSizeGuard keeps every record within.
+                .setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(options.maxRequestSize()))
                 .build();
     }
 

@@ -87,6 +87,19 @@ class JobOptionsTest {
     }
 
     @Test
+    void maxRequestSizeDefaultsToTheProducersAndIsChecked() {
+        assertThat(JobOptions.parse().maxRequestSize()).isEqualTo(1_048_576);
+        assertThat(JobOptions.parse("--max-request-size", "2097152").maxRequestSize()).isEqualTo(2_097_152);
+        assertThat(JobOptions.usage()).contains("--max-request-size <bytes>", "(default: 1048576)");
+        assertThatThrownBy(() -> JobOptions.parse("--max-request-size", "1000"))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("--max-request-size: expected an integer from 16384 to 2147483647, got \"1000\"");
+        assertThatThrownBy(() -> JobOptions.parse("--max-request-size", "1MB"))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("--max-request-size: expected an integer, got \"1MB\"");
+    }
+
+    @Test
     void helpWinsOverEverythingElse() {
         assertThat(JobOptions.parse("--help").helpRequested()).isTrue();
         assertThat(JobOptions.parse("--checkpoint-interval", "abc", "--help").helpRequested()).isTrue();

@@ -3,14 +3,17 @@ package io.github.vpm.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Method;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
@@ -20,6 +23,7 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
 class MaxPressureJobTest {
@@ -100,6 +104,18 @@ class MaxPressureJobTest {
                     MaxPressureJob.UID_MAXIMA_SINK,
                     MaxPressureJob.UID_DEAD_LETTER_SINK);
             assertThat(uids).doesNotContainNull();
+        }
+    }
+
+    @Test
+    void bothSinksUseTheMaxRequestSizeTheGuardKeepsRecordsWithin() throws Exception {
+        JobOptions options = JobOptions.parse("--max-request-size", "524288");
+        for (KafkaSink<?> sink : List.of(MaxPressureJob.maximaSink(options), MaxPressureJob.deadLetterSink(options))) {
+            // The connector only exposes its producer settings to subclasses and tests.
+            Method config = KafkaSink.class.getDeclaredMethod("getKafkaProducerConfig");
+            config.setAccessible(true);
+            Properties properties = (Properties) config.invoke(sink);
+            assertThat(properties.getProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)).isEqualTo("524288");
         }
     }
 }

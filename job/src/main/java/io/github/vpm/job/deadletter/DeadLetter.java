@@ -11,10 +11,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public class DeadLetter {
 
+    /** The most bytes of UTF-8 {@link #raw} holds (64 KiB). */
+    public static final int RAW_LIMIT_BYTES = 65_536;
+    /** More than the longest byte sequence of one UTF-8 character. */
+    private static final int DECODE_LOOKAHEAD_BYTES = 8;
+
     /** One line naming the field and the problem, e.g. {@code pressure: expected an integer, got "abc"}. */
     public String error;
     /** The original value decoded as UTF-8; empty for an empty or null value. */
     public String raw;
+    /** Size of the original value in bytes (0 for an empty or null value). */
+    public long rawBytes;
+    /** Whether {@link #raw} is only the beginning of the original value. */
+    public boolean truncated;
     public String topic;
     public int partition;
     public long offset;
@@ -23,9 +32,17 @@ public class DeadLetter {
 
     public DeadLetter() {}
 
+    /** A dead letter whose {@code raw} is the whole original value. */
     public DeadLetter(String error, String raw, String topic, int partition, long offset, byte[] key) {
+        this(error, raw, raw == null ? 0 : Utf8Json.utf8Length(raw), false, topic, partition, offset, key);
+    }
+
+    public DeadLetter(String error, String raw, long rawBytes, boolean truncated, String topic, int partition,
+                      long offset, byte[] key) {
         this.error = error;
         this.raw = raw;
+        this.rawBytes = rawBytes;
+        this.truncated = truncated;
         this.topic = topic;
         this.partition = partition;
         this.offset = offset;
@@ -33,9 +50,25 @@ public class DeadLetter {
     }
 
     public static DeadLetter of(String error, ConsumerRecord<byte[], byte[]> record) {
-        byte[] value = record.value();
-        String raw = value == null ? "" : new String(value, StandardCharsets.UTF_8);
-        return new DeadLetter(error, raw, record.topic(), record.partition(), record.offset(), record.key());
+        return of(error, record.value(), record.topic(), record.partition(), record.offset(), record.key());
+    }
+
+    /**
+     * The dead letter of an input record: {@code raw} is its value decoded as UTF-8 (malformed bytes
+     * become U+FFFD), cut to at most {@value #RAW_LIMIT_BYTES} bytes of UTF-8 on a character boundary.
+     */
+    public static DeadLetter of(String error, byte[] value, String topic, int partition, long offset, byte[] key) {
+        if (value == null) {
+            return new DeadLetter(error, "", 0, false, topic, partition, offset, key);
+        }
+        // Decoding never shrinks (a malformed byte sequence becomes the 3 bytes of U+FFFD), so the
+        // first RAW_LIMIT_BYTES input bytes decode to at least the text kept; a few more bytes let
+        // the last kept character decode as it would in the whole value. A 1 MB value is not decoded whole.
+        int decoded = (int) Math.min(value.length, (long) RAW_LIMIT_BYTES + DECODE_LOOKAHEAD_BYTES);
+        String text = new String(value, 0, decoded, StandardCharsets.UTF_8);
+        String raw = Utf8Json.cutUtf8(text, RAW_LIMIT_BYTES);
+        boolean truncated = decoded < value.length || raw.length() < text.length();
+        return new DeadLetter(error, raw, value.length, truncated, topic, partition, offset, key);
     }
 
     @Override
@@ -49,6 +82,8 @@ public class DeadLetter {
         DeadLetter that = (DeadLetter) o;
         return partition == that.partition
                 && offset == that.offset
+                && rawBytes == that.rawBytes
+                && truncated == that.truncated
                 && Objects.equals(error, that.error)
                 && Objects.equals(raw, that.raw)
                 && Objects.equals(topic, that.topic)
@@ -57,12 +92,12 @@ public class DeadLetter {
 
     @Override
     public int hashCode() {
-        return Objects.hash(error, raw, topic, partition, offset) * 31 + Arrays.hashCode(key);
+        return Objects.hash(error, raw, rawBytes, truncated, topic, partition, offset) * 31 + Arrays.hashCode(key);
     }
 
     @Override
     public String toString() {
         return "DeadLetter{error=" + error + ", topic=" + topic + ", partition=" + partition
-                + ", offset=" + offset + '}';
+                + ", offset=" + offset + ", rawBytes=" + rawBytes + ", truncated=" + truncated + '}';
     }
 }

@@ -34,7 +34,7 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
         return new ProducerRecord<>(topic, null, null, letter.key, toJson(letter, buffer));
     }
 
-    /** {@code {"error":..,"raw":..,"topic":..,"partition":..,"offset":..}} as UTF-8. */
+    /** {@code {"error":..,"raw":..,"rawBytes":..,"truncated":..,"topic":..,"partition":..,"offset":..}} as UTF-8. */
     public static byte[] toJson(DeadLetter letter) {
         return toJson(letter, new ByteArrayBuilder(512));
     }
@@ -45,6 +45,8 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
             json.writeStartObject();
             json.writeStringField("error", letter.error);
             json.writeStringField("raw", letter.raw);
+            json.writeNumberField("rawBytes", letter.rawBytes);
+            json.writeBooleanField("truncated", letter.truncated);
             json.writeStringField("topic", letter.topic);
             json.writeNumberField("partition", letter.partition);
             json.writeNumberField("offset", letter.offset);

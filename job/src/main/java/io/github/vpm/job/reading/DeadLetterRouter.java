@@ -9,7 +9,11 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
-/** Valid readings go on; invalid records go to the {@link #DEAD_LETTERS} side output. Counts both. */
+/**
+ * Valid readings go on; invalid records go to the {@link #DEAD_LETTERS} side output. Counts both.
+ * Before the keyBy and before any state, the {@link RecordSizeGuard} turns a reading whose maximum
+ * could not be written into a dead letter (counted invalid) and keeps every dead letter writable.
+ */
 public final class DeadLetterRouter extends ProcessFunction<DecodedRecord, Reading> {
 
     private static final long serialVersionUID = 1L;
@@ -19,8 +23,18 @@ public final class DeadLetterRouter extends ProcessFunction<DecodedRecord, Readi
     public static final String METRIC_VALID = "readingsValid";
     public static final String METRIC_INVALID = "readingsInvalid";
 
+    private final RecordSizeGuard guard;
     private transient Counter valid;
     private transient Counter invalid;
+
+    /** With the Kafka producer's default max.request.size. */
+    public DeadLetterRouter() {
+        this(new RecordSizeGuard(RecordSizeGuard.DEFAULT_MAX_REQUEST_SIZE));
+    }
+
+    public DeadLetterRouter(RecordSizeGuard guard) {
+        this.guard = guard;
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -31,12 +45,15 @@ public final class DeadLetterRouter extends ProcessFunction<DecodedRecord, Readi
 
     @Override
     public void processElement(DecodedRecord record, Context context, Collector<Reading> out) {
-        if (record.isValid()) {
+        if (!record.isValid()) {
+            invalid.inc();
+            context.output(DEAD_LETTERS, guard.fit(record.deadLetter));
+        } else if (guard.maximumFits(record.reading)) {
             valid.inc();
             out.collect(record.reading);
         } else {
             invalid.inc();
-            context.output(DEAD_LETTERS, record.deadLetter);
+            context.output(DEAD_LETTERS, guard.fit(record.deadLetterOfSource(guard.maximumTooLargeError())));
         }
     }
 }

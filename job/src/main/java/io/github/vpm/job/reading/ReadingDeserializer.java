@@ -45,7 +45,7 @@ public final class ReadingDeserializer implements KafkaRecordDeserializationSche
             open(null);
         }
         try {
-            out.collect(DecodedRecord.valid(decoder.decode(record.value())));
+            out.collect(DecodedRecord.valid(decoder.decode(record.value()), record));
         } catch (InvalidReadingException e) {
             out.collect(DecodedRecord.invalid(DeadLetter.of(e.getMessage(), record)));
         }

@@ -18,7 +18,16 @@ class DeadLetterSerializerTest {
                 "sensor_pressure_stream", 3, 1234L, utf8("honda23100"));
         assertThat(new String(DeadLetterSerializer.toJson(letter), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"error\":\"pressure: expected an integer, got \\\"abc\\\"\",\"raw\":\"{\\\"pressure\\\": \\\"abc\\\"}\","
+                        + "\"rawBytes\":19,\"truncated\":false,"
                         + "\"topic\":\"sensor_pressure_stream\",\"partition\":3,\"offset\":1234}");
+    }
+
+    @Test
+    void writesRawBytesAndTruncatedInTheContractsOrder() {
+        DeadLetter letter = new DeadLetter("e", "ab", 1_000_000L, true, "in", 0, 7L, null);
+        assertThat(new String(DeadLetterSerializer.toJson(letter), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"error\":\"e\",\"raw\":\"ab\",\"rawBytes\":1000000,\"truncated\":true,"
+                        + "\"topic\":\"in\",\"partition\":0,\"offset\":7}");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.github.vpm.job.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vpm.job.deadletter.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.jobgraph.OperatorID;
@@ -15,6 +17,7 @@ import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterRouterTest {
@@ -47,6 +50,49 @@ class DeadLetterRouterTest {
             harness.processElement(DecodedRecord.valid(new Reading("V", "S", 5, 1_000L, null)), 1_000L);
             harness.processElement(DecodedRecord.invalid(new DeadLetter("e", "", "in", 0, 1L, null)), 0L);
             harness.processElement(DecodedRecord.invalid(new DeadLetter("e", "", "in", 0, 2L, null)), 0L);
+            assertThat(((Counter) metrics.get(DeadLetterRouter.METRIC_VALID)).getCount()).isEqualTo(1);
+            assertThat(((Counter) metrics.get(DeadLetterRouter.METRIC_INVALID)).getCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aReadingWhoseMaximumWouldNotFitBecomesACountedDeadLetter() throws Exception {
+        InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
+        MockEnvironment environment = new MockEnvironmentBuilder()
+                .setMetricGroup(new OperatorMetricsOnly(metrics))
+                .build();
+        RecordSizeGuard guard = new RecordSizeGuard(RecordSizeGuard.MIN_MAX_REQUEST_SIZE);
+        String hugeId = "V".repeat(10_000);
+        byte[] value = ("{\"vehicleId\": \"" + hugeId + "\"}").getBytes(StandardCharsets.UTF_8);
+        ConsumerRecord<byte[], byte[]> source = new ConsumerRecord<>("in", 4, 77L, new byte[] {'s'}, value);
+        Reading small = new Reading("V", "S", 5, 1_000L, null);
+        DeadLetter hugeKey = DeadLetter.of("value: not valid JSON", new byte[] {'x'}, "in", 0, 3L, new byte[100_000]);
+        try (var harness = new OneInputStreamOperatorTestHarness<>(
+                new ProcessOperator<>(new DeadLetterRouter(guard)), environment)) {
+            harness.open();
+            harness.processElement(DecodedRecord.valid(new Reading(hugeId, "S", 5, 1_000L, null), source), 1_000L);
+            harness.processElement(DecodedRecord.valid(small), 1_000L);
+            harness.processElement(DecodedRecord.invalid(hugeKey), 0L);
+
+            assertThat(harness.extractOutputValues()).containsExactly(small);
+            List<DeadLetter> letters = harness.getSideOutput(DeadLetterRouter.DEAD_LETTERS).stream()
+                    .map(StreamRecord::getValue).toList();
+            assertThat(letters).hasSize(2);
+            DeadLetter tooLarge = letters.get(0);
+            assertThat(tooLarge.error).isEqualTo("record: its maximum would be too large for max.request.size"
+                    + " (16384 bytes), written as a dead letter");
+            assertThat(tooLarge.raw).isEqualTo(new String(value, StandardCharsets.UTF_8));
+            assertThat(tooLarge.rawBytes).isEqualTo(value.length);
+            assertThat(tooLarge.truncated).isFalse();
+            assertThat(tooLarge.topic).isEqualTo("in");
+            assertThat(tooLarge.partition).isEqualTo(4);
+            assertThat(tooLarge.offset).isEqualTo(77L);
+            assertThat(tooLarge.key).containsExactly('s');
+            DeadLetter fitted = letters.get(1);
+            assertThat(fitted.error).startsWith("record: too large for max.request.size (16384 bytes)");
+            assertThat(fitted.key.length).isLessThan(RecordSizeGuard.MIN_MAX_REQUEST_SIZE);
+            assertThat(fitted.offset).isEqualTo(3L);
+
             assertThat(((Counter) metrics.get(DeadLetterRouter.METRIC_VALID)).getCount()).isEqualTo(1);
             assertThat(((Counter) metrics.get(DeadLetterRouter.METRIC_INVALID)).getCount()).isEqualTo(2);
         }
