@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -295,6 +297,19 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
         return get(admin().describeTopics(List.of(names)).allTopicNames(), "describe topics");
     }
 
+    // ---------------------------------------------------------------- transactions
+
+    /**
+     * The transactional ids starting with {@code prefix} that the broker keeps, open or finished
+     * (the broker remembers each for {@code transactional.id.expiration.ms}, 7 days by default).
+     */
+    public Set<String> transactionalIds(String prefix) {
+        return get(admin().listTransactions().all(), "list transactions").stream()
+                .map(TransactionListing::transactionalId)
+                .filter(id -> id.startsWith(prefix))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     private void awaitLeaders(String name, int partitions) {
         Instant deadline = Instant.now().plus(CLIENT_TIMEOUT);
         while (true) {
@@ -510,6 +525,8 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
         cfg.put("transaction.state.log.replication.factor", "1");
         cfg.put("transaction.state.log.min.isr", "1");
         cfg.put("transaction.state.log.num.partitions", "10");
+        // As deployed (ansible, dist): room for the job's default --transaction-timeout of 1 h.
+        cfg.put("transaction.max.timeout.ms", "3600000");
         cfg.put("min.insync.replicas", "1");
         cfg.put("group.initial.rebalance.delay.ms", "0");
         // A single broker has nobody to hand leadership to: skip the controlled-shutdown rounds.
