@@ -72,6 +72,7 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
     // Generous: on a loaded two-core machine a broker has been seen to need 30 s.
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final int MAX_START_ATTEMPTS = 3;
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
@@ -151,6 +152,7 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
             return;
         }
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        int exits = 0;
         while (true) {
             broker = ChildProcess.start("kafka", javaCommand("512m", kafkaSystemProperties(),
                     distDir.resolve("kafka/lib"), "kafka.Kafka", writeBrokerConfig().toString()),
@@ -161,9 +163,15 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
                 return;
             } catch (BrokerExited e) {
                 // After a kill, the old ZooKeeper session still holds the broker id until it expires:
-                // the new broker refuses to register and exits. Try again until the deadline.
-                if (!brokerWasKilled || Instant.now().isAfter(deadline)) {
+                // the new broker refuses to register and exits. Try again until the deadline. On a
+                // machine loaded far beyond its cores a starting broker's fresh session can expire
+                // too (it exits, "Session expired"): a few more attempts then.
+                exits++;
+                if ((!brokerWasKilled && exits >= MAX_START_ATTEMPTS) || Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException(broker.describeFailure("did not start"));
+                }
+                if (!brokerWasKilled) {
+                    deadline = Instant.now().plus(STARTUP_TIMEOUT); // a whole startup for the new attempt
                 }
             }
         }
