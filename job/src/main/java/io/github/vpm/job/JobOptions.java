@@ -25,6 +25,8 @@ public final class JobOptions {
     /** Kafka's default largest record is 1 MB: a longer id could never arrive. */
     private static final int MAX_ID_BYTES_LIMIT = 1_000_000;
     private static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofMillis(10);
+    /** The first restart delay; the ceiling cannot be below it. */
+    static final Duration RESTART_INITIAL_BACKOFF = Duration.ofSeconds(1);
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Pattern HAS_UNIT = Pattern.compile(".*[0-9]\\s*[a-zA-Zµ]+\\s*");
     /** A JSON number's syntax; Double.parseDouble alone would also take "NaN", "1d" or hex. */
@@ -41,10 +43,15 @@ public final class JobOptions {
             spec("delivery-guarantee", "exactly-once|at-least-once", "exactly-once", "for both Kafka sinks"),
             spec("transactional-id-prefix", "<prefix>", "vehicle-pressure-max",
                     "Kafka transactional id prefix; the sinks add -max and -dlq. Keep it stable"),
-            spec("transaction-timeout", "<duration>", "10min",
-                    "Kafka transaction.timeout.ms; above --checkpoint-interval, at most the broker's"
-                            + " transaction.max.timeout.ms (15min by default)"),
+            spec("transaction-timeout", "<duration>", "1h",
+                    "Kafka transaction.timeout.ms; longer than --checkpoint-timeout + 2 x --checkpoint-interval"
+                            + " + --restart-max-backoff, at most the broker's transaction.max.timeout.ms"),
             spec("checkpoint-interval", "<duration>", "10s", "exactly-once checkpoint interval"),
+            // The two below take part in the --transaction-timeout rule (see the constructor).
+            spec("checkpoint-timeout", "<duration>", "2min",
+                    "a checkpoint not complete by then fails (and with it the job, which restarts)"),
+            spec("restart-max-backoff", "<duration>", "1min",
+                    "ceiling of the exponential delay between restarts (from 1s, doubling)"),
             spec("checkpoint-dir", "<uri>", null,
                     "checkpoint storage shared by all Flink hosts, e.g. file:///flink-checkpoints"
                             + " (default: the cluster's execution.checkpointing.dir)"),
@@ -76,6 +83,8 @@ public final class JobOptions {
     private final String transactionalIdPrefix;
     private final Duration transactionTimeout;
     private final Duration checkpointInterval;
+    private final Duration checkpointTimeout;
+    private final Duration restartMaxBackoff;
     private final String checkpointDir;
     private final Duration maxOutOfOrderness;
     private final Duration sourceIdleness;
@@ -99,6 +108,8 @@ public final class JobOptions {
         this.transactionalIdPrefix = values.text("transactional-id-prefix");
         this.transactionTimeout = values.duration("transaction-timeout", Duration.ofMillis(1));
         this.checkpointInterval = values.duration("checkpoint-interval", MIN_CHECKPOINT_INTERVAL);
+        this.checkpointTimeout = values.duration("checkpoint-timeout", MIN_CHECKPOINT_INTERVAL);
+        this.restartMaxBackoff = values.duration("restart-max-backoff", RESTART_INITIAL_BACKOFF);
         this.checkpointDir = values.optionalText("checkpoint-dir");
         this.maxOutOfOrderness = values.duration("max-out-of-orderness", Duration.ZERO);
         this.sourceIdleness = values.duration("source-idleness", Duration.ZERO);
@@ -119,10 +130,17 @@ public final class JobOptions {
             throw new InvalidOptionException("--transaction-timeout: must fit in an int of milliseconds"
                     + " (about 24 days), got " + quote(values.raw("transaction-timeout")));
         }
-        if (transactionTimeout.compareTo(checkpointInterval) <= 0) {
-            // Transactions stay open for a whole checkpoint interval; a shorter timeout loses them.
-            throw new InvalidOptionException("--transaction-timeout: must be longer than --checkpoint-interval ("
-                    + values.raw("checkpoint-interval") + "), got " + quote(values.raw("transaction-timeout")));
+        Duration transactionFloor = checkpointTimeout.plus(checkpointInterval.multipliedBy(2)).plus(restartMaxBackoff);
+        if (transactionTimeout.compareTo(transactionFloor) <= 0) {
+            // A transaction opened after one checkpoint is committed only after the next one completes
+            // (up to two intervals and a checkpoint timeout later), or after a restart that recovers it.
+            // Should the broker abort it first, the connector logs "most likely signals data loss" and
+            // the maxima it carried are never written again.
+            throw new InvalidOptionException("--transaction-timeout: must be longer than --checkpoint-timeout"
+                    + " + 2 x --checkpoint-interval + --restart-max-backoff ("
+                    + values.raw("checkpoint-timeout") + " + 2 x " + values.raw("checkpoint-interval") + " + "
+                    + values.raw("restart-max-backoff") + " = " + TimeUtils.formatWithHighestUnit(transactionFloor)
+                    + "), got " + quote(values.raw("transaction-timeout")));
         }
         if (outputTopic.equals(inputTopic)) {
             throw new InvalidOptionException("--output-topic: must differ from --input-topic, got " + quote(outputTopic));
@@ -215,6 +233,16 @@ public final class JobOptions {
         return checkpointInterval;
     }
 
+    /** Flink's checkpoint timeout; part of the transaction-timeout rule. */
+    public Duration checkpointTimeout() {
+        return checkpointTimeout;
+    }
+
+    /** Ceiling of the exponential restart delay; part of the transaction-timeout rule. */
+    public Duration restartMaxBackoff() {
+        return restartMaxBackoff;
+    }
+
     public Optional<String> checkpointDir() {
         return Optional.ofNullable(checkpointDir);
     }
@@ -266,6 +294,7 @@ public final class JobOptions {
                 + ", outputTopic=" + outputTopic + ", dlqTopic=" + dlqTopic + ", groupId=" + groupId
                 + ", deliveryGuarantee=" + deliveryGuarantee + ", transactionalIdPrefix=" + transactionalIdPrefix
                 + ", transactionTimeout=" + transactionTimeout + ", checkpointInterval=" + checkpointInterval
+                + ", checkpointTimeout=" + checkpointTimeout + ", restartMaxBackoff=" + restartMaxBackoff
                 + ", checkpointDir=" + checkpointDir + ", maxOutOfOrderness=" + maxOutOfOrderness
                 + ", sourceIdleness=" + sourceIdleness + ", pressureMin=" + pressureMin
                 + ", pressureMax=" + pressureMax + ", maxIdBytes=" + maxIdBytes + ", maxParallelism=" + maxParallelism

@@ -11,7 +11,6 @@ import io.github.vpm.job.reading.EventTimeAssigner;
 import io.github.vpm.job.reading.Reading;
 import io.github.vpm.job.reading.ReadingDeserializer;
 import io.github.vpm.job.reading.RecordSizeGuard;
-import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -22,6 +21,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.TransactionNamingStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -81,6 +81,9 @@ public final class MaxPressureJob {
         Configuration config = new Configuration();
         config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.checkpointInterval());
         config.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        // Explicit, and well below --transaction-timeout (JobOptions enforces the margin): a checkpoint
+        // stuck on an unreachable broker fails after this, so its transactions are recovered in time.
+        config.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, options.checkpointTimeout());
         // Keep the last checkpoint when the job is cancelled, so it can be resumed from it.
         config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
@@ -89,10 +92,12 @@ public final class MaxPressureJob {
         config.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
 
-        // Retry forever, backing off to one attempt a minute (e.g. while a broker is down).
+        // Retry forever, backing off to one attempt per --restart-max-backoff (e.g. while a broker is down);
+        // the ceiling is part of the --transaction-timeout rule.
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofMinutes(1));
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                JobOptions.RESTART_INITIAL_BACKOFF);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, options.restartMaxBackoff());
 
         // Key groups are baked into state: a fixed value lets 1 -> 3 -> 6 subtasks keep it.
         config.set(PipelineOptions.MAX_PARALLELISM, options.maxParallelism());
@@ -150,11 +155,13 @@ public final class MaxPressureJob {
     }
 
     static KafkaSink<PressureMax> maximaSink(JobOptions options) {
-        return kafkaSink(options, "-max", new PressureMaxSerializer(options.outputTopic()));
+        return kafkaSink(options, "-max",
+                new SingleTopicSerializer<>(new PressureMaxSerializer(options.outputTopic()), options.outputTopic()));
     }
 
     static KafkaSink<DeadLetter> deadLetterSink(JobOptions options) {
-        return kafkaSink(options, "-dlq", new DeadLetterSerializer(options.dlqTopic()));
+        return kafkaSink(options, "-dlq",
+                new SingleTopicSerializer<>(new DeadLetterSerializer(options.dlqTopic()), options.dlqTopic()));
     }
 
     /** Shared sink settings; each sink needs its own transactional id prefix. */
@@ -165,7 +172,11 @@ public final class MaxPressureJob {
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(options.deliveryGuarantee())
                 .setTransactionalIdPrefix(options.transactionalIdPrefix() + prefixSuffix)
-                // The connector's default (1 h) exceeds the broker's 15 min transaction.max.timeout.ms.
+                // Reuse a few transactional ids per subtask instead of a new one per checkpoint, which
+                // the broker would keep for transactional.id.expiration.ms (7 days). Needs Kafka 3.0+
+                // (aborts by listing open transactions); going back to INCREMENTING is not supported.
+                .setTransactionNamingStrategy(TransactionNamingStrategy.POOLING)
+                // Explicit, so the broker's transaction.max.timeout.ms (1 h in this repository) must allow it.
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         String.valueOf(options.transactionTimeout().toMillis()))
                 // The same limit the router's RecordSizeGuard keeps every record within.

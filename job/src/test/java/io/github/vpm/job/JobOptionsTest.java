@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Arrays;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,8 +23,10 @@ class JobOptionsTest {
         assertThat(o.groupId()).isEqualTo("vehicle-pressure-max");
         assertThat(o.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
         assertThat(o.transactionalIdPrefix()).isEqualTo("vehicle-pressure-max");
-        assertThat(o.transactionTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(o.transactionTimeout()).isEqualTo(Duration.ofHours(1));
         assertThat(o.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.checkpointTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(o.restartMaxBackoff()).isEqualTo(Duration.ofMinutes(1));
         assertThat(o.checkpointDir()).isEmpty();
         assertThat(o.maxOutOfOrderness()).isEqualTo(Duration.ofSeconds(30));
         assertThat(o.sourceIdleness()).isEqualTo(Duration.ofMinutes(1));
@@ -47,6 +50,8 @@ class JobOptionsTest {
                 "--transactional-id-prefix", "tx",
                 "--transaction-timeout", "5min",
                 "--checkpoint-interval", "250ms",
+                "--checkpoint-timeout", "90s",
+                "--restart-max-backoff", "20s",
                 "--checkpoint-dir", "file:///flink-checkpoints",
                 "--max-out-of-orderness", "0s",
                 "--source-idleness", "0s",
@@ -65,6 +70,8 @@ class JobOptionsTest {
         assertThat(o.transactionalIdPrefix()).isEqualTo("tx");
         assertThat(o.transactionTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(o.checkpointInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(o.checkpointTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(o.restartMaxBackoff()).isEqualTo(Duration.ofSeconds(20));
         assertThat(o.checkpointDir()).contains("file:///flink-checkpoints");
         assertThat(o.maxOutOfOrderness()).isZero();
         assertThat(o.sourceIdleness()).isZero();
@@ -116,8 +123,10 @@ class JobOptionsTest {
                 "--group-id <id>", "(default: vehicle-pressure-max)",
                 "--delivery-guarantee exactly-once|at-least-once", "(default: exactly-once)",
                 "--transactional-id-prefix <prefix>",
-                "--transaction-timeout <duration>", "(default: 10min)",
+                "--transaction-timeout <duration>", "(default: 1h)",
                 "--checkpoint-interval <duration>", "(default: 10s)",
+                "--checkpoint-timeout <duration>", "(default: 2min)",
+                "--restart-max-backoff <duration>", "(default: 1min)",
                 "--checkpoint-dir <uri>", "(default: the cluster's execution.checkpointing.dir)\n",
                 "--max-out-of-orderness <duration>", "(default: 30s)",
                 "--source-idleness <duration>", "(default: 1min)",
@@ -139,7 +148,11 @@ class JobOptionsTest {
         "--checkpoint-interval     | -1s            | --checkpoint-interval: expected a duration like 10s, got \"-1s\"",
         "--checkpoint-interval     | 5ms            | --checkpoint-interval: expected a duration of at least 10 ms, got \"5ms\"",
         "--transaction-timeout     | 0s             | --transaction-timeout: expected a duration of at least 1 ms, got \"0s\"",
-        "--transaction-timeout     | 5s             | --transaction-timeout: must be longer than --checkpoint-interval (10s), got \"5s\"",
+        "--transaction-timeout     | 200s           | --transaction-timeout: must be longer than --checkpoint-timeout + 2 x --checkpoint-interval + --restart-max-backoff (2min + 2 x 10s + 1min = 200 s), got \"200s\"",
+        "--checkpoint-timeout      | 5ms            | --checkpoint-timeout: expected a duration of at least 10 ms, got \"5ms\"",
+        "--checkpoint-timeout      | 2              | --checkpoint-timeout: expected a duration like 10s, got \"2\"",
+        "--restart-max-backoff     | 500ms          | --restart-max-backoff: expected a duration of at least 1 s, got \"500ms\"",
+        "--restart-max-backoff     | never          | --restart-max-backoff: expected a duration like 10s, got \"never\"",
         "--transaction-timeout     | 30d            | --transaction-timeout: must fit in an int of milliseconds (about 24 days), got \"30d\"",
         "--max-out-of-orderness    | soon           | --max-out-of-orderness: expected a duration like 10s, got \"soon\"",
         "--source-idleness         | 1              | --source-idleness: expected a duration like 10s, got \"1\"",
@@ -176,6 +189,33 @@ class JobOptionsTest {
         assertThatThrownBy(() -> JobOptions.parse(option, value))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessage(error);
+    }
+
+    @Test
+    void transactionTimeoutMustOutlastCheckpointTimeoutTwoIntervalsAndTheRestartBackoff() {
+        // 30s + 2 x 5s + 20s = 60s: one millisecond more is enough, exactly 60s is not.
+        String[] rest = {"--checkpoint-timeout", "30s", "--checkpoint-interval", "5s", "--restart-max-backoff", "20s"};
+        assertThat(JobOptions.parse(with(rest, "--transaction-timeout", "60001ms")).transactionTimeout())
+                .isEqualTo(Duration.ofMillis(60_001));
+        assertThatThrownBy(() -> JobOptions.parse(with(rest, "--transaction-timeout", "1min")))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("--transaction-timeout: must be longer than --checkpoint-timeout + 2 x --checkpoint-interval"
+                        + " + --restart-max-backoff (30s + 2 x 5s + 20s = 1 min), got \"1min\"");
+        // Each term counts: raising any one of them past the margin fails the same default timeout.
+        assertThatThrownBy(() -> JobOptions.parse("--checkpoint-timeout", "59min"))
+                .hasMessageStartingWith("--transaction-timeout: must be longer than --checkpoint-timeout");
+        assertThatThrownBy(() -> JobOptions.parse("--checkpoint-interval", "30min"))
+                .hasMessageStartingWith("--transaction-timeout: must be longer than --checkpoint-timeout");
+        assertThatThrownBy(() -> JobOptions.parse("--restart-max-backoff", "58min"))
+                .hasMessageStartingWith("--transaction-timeout: must be longer than --checkpoint-timeout");
+        assertThat(JobOptions.parse("--restart-max-backoff", "57min").restartMaxBackoff())
+                .isEqualTo(Duration.ofMinutes(57));
+    }
+
+    private static String[] with(String[] rest, String... more) {
+        String[] all = Arrays.copyOf(rest, rest.length + more.length);
+        System.arraycopy(more, 0, all, rest.length, more.length);
+        return all;
     }
 
     @Test

@@ -60,7 +60,8 @@ class MaxPressureJobTest {
     void configuresExactlyOnceCheckpointsRocksDbRestartsAndKeyGroups() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         MaxPressureJob.configureEnvironment(env, JobOptions.parse(
-                "--checkpoint-interval", "3s", "--checkpoint-dir", "file:///flink-checkpoints", "--max-parallelism", "120"));
+                "--checkpoint-interval", "3s", "--checkpoint-dir", "file:///flink-checkpoints", "--max-parallelism", "120",
+                "--checkpoint-timeout", "45s", "--restart-max-backoff", "30s"));
 
         ReadableConfig config = env.getConfiguration();
         assertThat(config.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(3));
@@ -71,7 +72,12 @@ class MaxPressureJobTest {
         assertThat(config.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///flink-checkpoints");
         assertThat(config.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
         assertThat(config.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        assertThat(env.getCheckpointConfig().getCheckpointTimeout()).isEqualTo(45_000);
         assertThat(config.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
+        assertThat(config.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF))
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF))
+                .isEqualTo(Duration.ofSeconds(30));
         assertThat(env.getMaxParallelism()).isEqualTo(120);
         assertThat(config.get(PipelineOptions.GENERIC_TYPES)).isFalse();
         assertThat(config.get(PipelineOptions.OBJECT_REUSE)).isTrue();

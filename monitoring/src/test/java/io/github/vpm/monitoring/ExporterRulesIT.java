@@ -111,7 +111,8 @@ class ExporterRulesIT {
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "transaction.state.log.num.partitions=4",
-                "transaction.max.timeout.ms=900000",
+                // The job's --transaction-timeout defaults to 1h; Kafka's own limit is 15 min.
+                "transaction.max.timeout.ms=3600000",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false"));
         start("kafka", List.of(dist.resolve("kafka/bin/kafka-server").toString(), serverProperties.toString()),

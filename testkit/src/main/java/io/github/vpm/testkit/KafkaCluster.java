@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -70,6 +72,7 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
     // Generous: on a loaded two-core machine a broker has been seen to need 30 s.
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final int MAX_START_ATTEMPTS = 3;
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
@@ -149,6 +152,7 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
             return;
         }
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        int exits = 0;
         while (true) {
             broker = ChildProcess.start("kafka", javaCommand("512m", kafkaSystemProperties(),
                     distDir.resolve("kafka/lib"), "kafka.Kafka", writeBrokerConfig().toString()),
@@ -159,9 +163,15 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
                 return;
             } catch (BrokerExited e) {
                 // After a kill, the old ZooKeeper session still holds the broker id until it expires:
-                // the new broker refuses to register and exits. Try again until the deadline.
-                if (!brokerWasKilled || Instant.now().isAfter(deadline)) {
+                // the new broker refuses to register and exits. Try again until the deadline. On a
+                // machine loaded far beyond its cores a starting broker's fresh session can expire
+                // too (it exits, "Session expired"): a few more attempts then.
+                exits++;
+                if ((!brokerWasKilled && exits >= MAX_START_ATTEMPTS) || Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException(broker.describeFailure("did not start"));
+                }
+                if (!brokerWasKilled) {
+                    deadline = Instant.now().plus(STARTUP_TIMEOUT); // a whole startup for the new attempt
                 }
             }
         }
@@ -293,6 +303,19 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
 
     public Map<String, TopicDescription> describeTopics(String... names) {
         return get(admin().describeTopics(List.of(names)).allTopicNames(), "describe topics");
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    /**
+     * The transactional ids starting with {@code prefix} that the broker keeps, open or finished
+     * (the broker remembers each for {@code transactional.id.expiration.ms}, 7 days by default).
+     */
+    public Set<String> transactionalIds(String prefix) {
+        return get(admin().listTransactions().all(), "list transactions").stream()
+                .map(TransactionListing::transactionalId)
+                .filter(id -> id.startsWith(prefix))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private void awaitLeaders(String name, int partitions) {
@@ -510,6 +533,8 @@ public final class KafkaCluster implements BeforeAllCallback, AfterAllCallback, 
         cfg.put("transaction.state.log.replication.factor", "1");
         cfg.put("transaction.state.log.min.isr", "1");
         cfg.put("transaction.state.log.num.partitions", "10");
+        // As deployed (ansible, dist): room for the job's default --transaction-timeout of 1 h.
+        cfg.put("transaction.max.timeout.ms", "3600000");
         cfg.put("min.insync.replicas", "1");
         cfg.put("group.initial.rebalance.delay.ms", "0");
         // A single broker has nobody to hand leadership to: skip the controlled-shutdown rounds.

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Exactly-once through a crash: a TaskManager dies while records are in flight, the job restarts
  * from its last checkpoint and replays; a read_committed reader still sees no repeated or lower
- * maximum, the exact final maxima, and one dead letter per invalid input.
+ * maximum, the exact final maxima, and one dead letter per invalid input. Then 30 more checkpoints
+ * leave the broker with no more than a few transactional ids per subtask and sink (POOLING).
  */
 class FailureRecoveryIT {
 
     private static final int PARALLELISM = 3;
+    private static final int POOLING_CHECKPOINTS = 30;
 
     @RegisterExtension
     static final KafkaCluster KAFKA = new KafkaCluster();
@@ -48,6 +50,10 @@ class FailureRecoveryIT {
             s.assertExactOutputAndDeadLetters();
             assertThat(job.restarted()).isTrue();
             assertThat(job.restoredFrom()).as("state restored from a checkpoint").isPresent();
+
+            // One transactional id per checkpoint would be 30 more per subtask and sink by now.
+            job.awaitCompletedCheckpoints(job.completedCheckpoints() + POOLING_CHECKPOINTS);
+            OutputChecks.assertPooledTransactionalIds(s.transactionalIds(), PARALLELISM);
         }
     }
 

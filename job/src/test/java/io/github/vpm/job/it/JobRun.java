@@ -45,7 +45,8 @@ final class JobRun implements AutoCloseable {
 
     /**
      * The job's arguments for one test: its own topics, consumer group and transactional ids, a
-     * one-second checkpoint interval and checkpoints under {@code checkpoints}.
+     * one-second checkpoint interval and checkpoints under {@code checkpoints}. Replace a value
+     * with {@link #withOption}.
      */
     static List<String> args(KafkaCluster kafka, ContractTopics topics, String runId, Path checkpoints) {
         return new ArrayList<>(List.of(
@@ -57,9 +58,24 @@ final class JobRun implements AutoCloseable {
                 "--transactional-id-prefix", "it-" + runId,
                 "--checkpoint-interval", CHECKPOINT_INTERVAL.toMillis() + "ms",
                 "--checkpoint-dir", checkpoints.toUri().toString(),
-                // Well above checkpoint interval plus restart time, and short enough that a
-                // transaction a test leaves open cannot stall read_committed readers for long.
+                // Generous for a loaded two-core machine, and short enough for the timeout below.
+                "--checkpoint-timeout", "30s",
+                "--restart-max-backoff", "10s",
+                // Above checkpoint timeout + 2 intervals + restart back-off (the job's rule), and short
+                // enough that a transaction a test leaves open cannot stall read_committed readers for long.
                 "--transaction-timeout", "2min"));
+    }
+
+    /** {@code args} with option {@code --name} set to {@code value} (replaced if present). */
+    static List<String> withOption(List<String> args, String name, String value) {
+        List<String> result = new ArrayList<>(args);
+        int at = result.indexOf("--" + name);
+        if (at >= 0) {
+            result.set(at + 1, value);
+        } else {
+            result.addAll(List.of("--" + name, value));
+        }
+        return result;
     }
 
     /** Starts the job; {@code savepoint} (may be null) is the state to start from. */
@@ -93,6 +109,10 @@ final class JobRun implements AutoCloseable {
 
     long completedCheckpoints() throws Exception {
         return graph().getCheckpointStatsSnapshot().getCounts().getNumberOfCompletedCheckpoints();
+    }
+
+    long failedCheckpoints() throws Exception {
+        return graph().getCheckpointStatsSnapshot().getCounts().getNumberOfFailedCheckpoints();
     }
 
     void awaitCompletedCheckpoints(long atLeast) throws Exception {

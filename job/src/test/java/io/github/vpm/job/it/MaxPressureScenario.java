@@ -6,6 +6,8 @@ import io.github.vpm.testkit.KafkaRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 
@@ -36,9 +38,18 @@ final class MaxPressureScenario {
 
     static MaxPressureScenario create(KafkaCluster kafka, MiniCluster miniCluster, Path tmp, String name,
                                       long seed) {
+        return create(kafka, miniCluster, tmp, name, seed, Map.of());
+    }
+
+    /** @param options job options replacing those of {@link JobRun#args} (name without "--" to value) */
+    static MaxPressureScenario create(KafkaCluster kafka, MiniCluster miniCluster, Path tmp, String name,
+                                      long seed, Map<String, String> options) {
         String runId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         ContractTopics topics = kafka.createContractTopics(runId);
         List<String> args = JobRun.args(kafka, topics, runId, tmp.resolve("checkpoints"));
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            args = JobRun.withOption(args, option.getKey(), option.getValue());
+        }
         return new MaxPressureScenario(kafka, miniCluster, topics, PressureDataSet.generate(seed, VEHICLES), args);
     }
 
@@ -52,6 +63,11 @@ final class MaxPressureScenario {
 
     ContractTopics topics() {
         return topics;
+    }
+
+    /** The transactional ids of this scenario's sinks that the broker lists, open or finished. */
+    Set<String> transactionalIds() {
+        return kafka.transactionalIds(args.get(args.indexOf("--transactional-id-prefix") + 1) + "-");
     }
 
     /** Starts the job at {@code parallelism}, from {@code savepoint} if not null. */

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -195,6 +196,26 @@ final class OutputChecks {
                 .map(k -> k + " (" + expected.get(k).why() + ")").toList();
         assertThat(missing).as("invalid inputs without a dead letter").isEmpty();
         assertThat(dlq).hasSize(invalid.size());
+    }
+
+    /** The job's Kafka sinks (maxima, dead letters), each with transactional ids of its own. */
+    static final int SINKS = 2;
+    /** Room for the odd extra id, e.g. from a failover or a checkpoint committed late. */
+    static final int TRANSACTIONAL_ID_SLACK = 4;
+
+    /**
+     * Pooled transactional ids: at most two per subtask and sink (one open, one awaiting its
+     * commit) plus slack, however many checkpoints ran. The connector's default naming would show
+     * one new id per subtask, sink and checkpoint, which the broker keeps for 7 days.
+     *
+     * @param ids the ids the broker lists for the job's prefix
+     * @param parallelism the highest parallelism the job ran with
+     */
+    static void assertPooledTransactionalIds(Set<String> ids, int parallelism) {
+        int bound = 2 * parallelism * SINKS + TRANSACTIONAL_ID_SLACK;
+        assertThat(ids).as("transactional ids of both sinks").anyMatch(id -> id.contains("-max-"))
+                .anyMatch(id -> id.contains("-dlq-"));
+        assertThat(ids).as("transactional ids the broker keeps (bound %d)", bound).hasSizeLessThanOrEqualTo(bound);
     }
 
     private static JsonNode tree(KafkaRecord r) {
