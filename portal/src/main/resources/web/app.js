@@ -21,6 +21,7 @@
     total: 0,              // vehicles the portal holds
     top: null,             // highest maximum of all vehicles
     latest: null,          // latest new maximum of all vehicles
+    evicted: 0,            // vehicles dropped at the --max-vehicles cap
     loaded: false,         // a first page has arrived
     source: null,          // the EventSource of the current page
     clockSkew: 0,          // server time minus browser time, ms
@@ -236,8 +237,8 @@
 
   function capNote() {
     const feed = state.feed;
-    if (!feed || !feed.evictedVehicles) return '\u00a0';
-    return intFormat.format(feed.evictedVehicles) + ' dropped at the cap of ' + intFormat.format(feed.maxVehicles);
+    if (!feed || !state.evicted) return '\u00a0';
+    return intFormat.format(state.evicted) + ' dropped at the cap of ' + intFormat.format(feed.maxVehicles);
   }
 
   function renderSummary(shown) {
@@ -355,6 +356,7 @@
       state.total = data.total;
       state.top = data.top;
       state.latest = data.latest;
+      state.evicted = data.evictedVehicles;
       state.loaded = true;
       // A new page or a reconnect may bring changed vehicles: refill every row that stays.
       render(new Set(Array.from(state.rows.keys()).filter((id) => state.vehicles.has(id))));

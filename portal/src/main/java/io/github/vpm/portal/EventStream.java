@@ -132,6 +132,8 @@ final class EventStream implements HttpHandler, AutoCloseable {
         client.show(page.vehicles().stream().map(VehicleMaximum::vehicleId).collect(Collectors.toSet()));
         ObjectNode node = json.page(page, this::streamVehicle);
         json.putSummary(node, view.summary());
+        // Evictions happen without any feed status change: the page learns of them here.
+        node.put("evictedVehicles", view.evicted());
         event(out, "snapshot", node);
     }
 

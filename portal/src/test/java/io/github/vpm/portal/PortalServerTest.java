@@ -251,6 +251,7 @@ class PortalServerTest {
             assertThat(MAPPER.readTree(snapshot[1]).get("count").asInt()).isEqualTo(2);
             assertThat(MAPPER.readTree(snapshot[1]).get("total").asInt()).isEqualTo(2);
             assertThat(MAPPER.readTree(snapshot[1]).get("top").get("vehicleId").asText()).isEqualTo("HONDA 231");
+            assertThat(MAPPER.readTree(snapshot[1]).get("evictedVehicles").asLong()).isZero();
             JsonNode vehicles = MAPPER.readTree(snapshot[1]).get("vehicles");
             assertThat(vehicles).hasSize(2);
             assertThat(vehicles.get(1).get("points")).hasSize(2);
