@@ -1,17 +1,29 @@
 // Vehicle Pressure Monitor page: one row per vehicle, kept live by server-sent events.
-// No libraries: the chart is a small SVG drawn here.
+// The server sends one page at a time (filtered and sorted there), so the page stays light
+// however many vehicles there are. No libraries: the chart is a small SVG drawn here.
 'use strict';
 
 (function () {
   const SVG_NS = 'http://www.w3.org/2000/svg';
   const CHART_WIDTH = 160;
   const CHART_HEIGHT = 34;
+  const PAGE_SIZE = 50;
+  const FILTER_DELAY_MS = 250;
 
   const state = {
-    vehicles: new Map(),   // vehicleId -> vehicle JSON from the stream (with points)
+    vehicles: new Map(),   // vehicleId -> vehicle JSON from the stream (with points), this page only
+    order: [],             // the page's vehicle ids in the server's order
     rows: new Map(),       // vehicleId -> <tr>
     filter: '',
     sort: { key: 'vehicle', dir: 1 },
+    offset: 0,
+    count: 0,              // vehicles matching the filter (all without one)
+    total: 0,              // vehicles the portal holds
+    top: null,             // highest maximum of all vehicles
+    latest: null,          // latest new maximum of all vehicles
+    evicted: 0,            // vehicles dropped at the --max-vehicles cap
+    loaded: false,         // a first page has arrived
+    source: null,          // the EventSource of the current page
     clockSkew: 0,          // server time minus browser time, ms
     chartStart: null,      // shared time axis of every row's chart: earliest point .. now
     feed: null,            // last status event
@@ -35,6 +47,9 @@
     latestVehicle: $('summary-latest-vehicle'),
     source: $('feed-source'),
     counts: $('feed-counts'),
+    prev: $('page-prev'),
+    next: $('page-next'),
+    pageInfo: $('page-info'),
   };
 
   // ---- formatting -------------------------------------------------------
@@ -42,6 +57,14 @@
   const kpaFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const barFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const intFormat = new Intl.NumberFormat('en-US');
+
+  // Pascals as sent: every digit of a fractional value (823,456.7891234), integers grouped as before.
+  function pascalText(p) {
+    const text = String(p);
+    const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+    if (!m) return text; // exponent notation: shown as is
+    return m[1] + intFormat.format(Number(m[2])) + (m[3] || '');
+  }
 
   function pad(n, width) {
     return String(n).padStart(width || 2, '0');
@@ -147,7 +170,7 @@
     cell(tr, 'vehicle').textContent = v.vehicleId;
     const kpa = cell(tr, 'kpa');
     kpa.textContent = kpaFormat.format(v.pressureMaxKpa);
-    kpa.title = intFormat.format(v.pressureMax) + ' Pa';
+    kpa.title = pascalText(v.pressureMax) + ' Pa';
     cell(tr, 'bar').textContent = barFormat.format(v.pressureMaxBar);
     const sensor = cell(tr, 'sensor');
     sensor.textContent = v.sensorId;
@@ -170,22 +193,6 @@
     tr.classList.add('flash');
   }
 
-  const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-  function compare(a, b) {
-    const s = state.sort;
-    let r = 0;
-    if (s.key === 'pressure') r = a.pressureMax - b.pressureMax;
-    else if (s.key === 'time') r = a.timestampMillis - b.timestampMillis;
-    if (r === 0) r = collator.compare(a.vehicleId, b.vehicleId);
-    return r * s.dir;
-  }
-
-  function matches(v) {
-    if (!state.filter) return true;
-    return v.vehicleId.toLowerCase().includes(state.filter) || v.sensorId.toLowerCase().includes(state.filter);
-  }
-
   // Rows are reused: only new vehicles get a new <tr>, so updates don't flicker or lose hover.
   function redrawCharts() {
     for (const [id, tr] of state.rows) {
@@ -195,7 +202,7 @@
   }
 
   function render(changedIds) {
-    const sorted = Array.from(state.vehicles.values()).sort(compare);
+    const sorted = state.order.map((id) => state.vehicles.get(id)).filter((v) => v);
     let chartStart = null;
     for (const v of sorted) {
       const t = firstPointTime(v);
@@ -216,9 +223,7 @@
         fillRow(tr, v);
         flash(tr);
       }
-      const visible = matches(v);
-      tr.hidden = !visible;
-      if (visible) shown++;
+      shown++;
       const expectedNext = previous ? previous.nextSibling : el.rows.firstChild;
       if (expectedNext !== tr) el.rows.insertBefore(tr, expectedNext);
       previous = tr;
@@ -227,23 +232,27 @@
       if (!state.vehicles.has(id)) { tr.remove(); state.rows.delete(id); }
     }
     if (axisMoved) redrawCharts();
-    renderSummary(sorted, shown);
+    renderSummary(shown);
   }
 
-  function recentNote(vehicles) {
-    if (vehicles.length === 0) return '\u00a0';
-    const since = now() - 10 * 60 * 1000;
-    const recent = vehicles.filter((v) => v.timestampMillis >= since).length;
-    return recent + ' with a new maximum in the last 10 min';
+  function capNote() {
+    const feed = state.feed;
+    if (!feed || !state.evicted) return '\u00a0';
+    return intFormat.format(state.evicted) + ' dropped at the cap of ' + intFormat.format(feed.maxVehicles);
   }
 
-  function renderSummary(sorted, shown) {
-    const total = sorted.length;
-    el.count.textContent = intFormat.format(total);
-    el.shown.textContent = state.filter ? shown + ' shown by the filter' : recentNote(sorted);
+  function renderSummary(shown) {
+    const total = state.total;
+    const count = state.count;
+    el.count.textContent = state.loaded ? intFormat.format(total) : '\u2013';
+    el.shown.textContent = state.filter ? intFormat.format(count) + ' match the filter' : capNote();
     el.filterNote.textContent = state.filter
-      ? 'Showing ' + shown + ' of ' + total + (total === 1 ? ' vehicle' : ' vehicles')
+      ? 'Showing ' + intFormat.format(count) + ' of ' + intFormat.format(total) + (total === 1 ? ' vehicle' : ' vehicles')
       : '';
+    el.pageInfo.textContent = count === 0 ? '' : intFormat.format(state.offset + 1) + '\u2013' +
+      intFormat.format(state.offset + shown) + ' of ' + intFormat.format(count);
+    el.prev.disabled = state.offset === 0;
+    el.next.disabled = state.offset + PAGE_SIZE >= count;
 
     if (total === 0) {
       el.empty.hidden = false;
@@ -257,17 +266,12 @@
       el.empty.hidden = true;
     }
 
-    let top = null;
-    let latest = null;
-    for (const v of sorted) {
-      if (!top || v.pressureMax > top.pressureMax) top = v;
-      if (!latest || v.timestampMillis > latest.timestampMillis) latest = v;
-    }
+    const top = state.top;
+    const latest = state.latest;
     el.top.textContent = top ? kpaFormat.format(top.pressureMaxKpa) + ' kPa' : '\u2013';
     el.topVehicle.textContent = top ? top.vehicleId + ' \u00b7 ' + barFormat.format(top.pressureMaxBar) + ' bar' : '\u00a0';
     el.latest.textContent = latest ? ago(latest.timestampMillis) : '\u2013';
     el.latestVehicle.textContent = latest ? latest.vehicleId + ' \u00b7 ' + kpaFormat.format(latest.pressureMaxKpa) + ' kPa' : '\u00a0';
-    state.latest = latest;
   }
 
   // ---- connection and feed status ------------------------------------------
@@ -302,7 +306,8 @@
       el.source.textContent = 'Topic ' + feed.topic + ' at ' + feed.bootstrapServers;
       el.counts.textContent = intFormat.format(feed.recordsRead) + ' records read' +
         (feed.malformedRecords ? ' \u00b7 ' + intFormat.format(feed.malformedRecords) + ' malformed skipped' : '') +
-        ' \u00b7 history of ' + feed.historyLimit + ' points per vehicle';
+        ' \u00b7 history of ' + feed.historyLimit + ' points per vehicle' +
+        ' \u00b7 at most ' + intFormat.format(feed.maxVehicles) + ' vehicles held';
     }
   }
 
@@ -312,40 +317,85 @@
     el.banner.classList.toggle('bad', !!bad);
   }
 
+  function streamUrl() {
+    const q = new URLSearchParams();
+    if (state.filter) q.set('filter', state.filter);
+    q.set('sort', state.sort.key);
+    q.set('order', state.sort.dir > 0 ? 'asc' : 'desc');
+    q.set('offset', String(state.offset));
+    q.set('limit', String(PAGE_SIZE));
+    return 'api/stream?' + q.toString();
+  }
+
+  // One stream per page: the server sends that page and live changes to it, plus the counts.
   function connect() {
-    const source = new EventSource('api/stream');
-    source.onopen = () => { state.streamOpen = true; renderConnection(); };
-    source.onerror = () => { state.streamOpen = false; renderConnection(); };
-    source.addEventListener('status', (e) => {
+    if (state.source) state.source.close();
+    const source = new EventSource(streamUrl());
+    state.source = source;
+    const mine = (handler) => (e) => { if (state.source === source) handler(e); };
+    source.onopen = mine(() => { state.streamOpen = true; renderConnection(); });
+    source.onerror = mine(() => { state.streamOpen = false; renderConnection(); });
+    source.addEventListener('status', mine((e) => {
       state.feed = JSON.parse(e.data);
       state.streamOpen = true;
       if (typeof state.feed.serverTime === 'number') state.clockSkew = state.feed.serverTime - Date.now();
       renderConnection();
       render(null);
-    });
-    source.addEventListener('snapshot', (e) => {
+    }));
+    source.addEventListener('snapshot', mine((e) => {
       const data = JSON.parse(e.data);
+      if (data.vehicles.length === 0 && data.count > 0 && state.offset > 0) {
+        // The page ran past the end (vehicles went away): show the last page instead.
+        state.offset = Math.floor((data.count - 1) / PAGE_SIZE) * PAGE_SIZE;
+        connect();
+        return;
+      }
       state.vehicles = new Map(data.vehicles.map((v) => [v.vehicleId, v]));
-      // A reconnect may bring changed vehicles: refill every row that exists.
+      state.order = data.vehicles.map((v) => v.vehicleId);
+      state.count = data.count;
+      state.total = data.total;
+      state.top = data.top;
+      state.latest = data.latest;
+      state.evicted = data.evictedVehicles;
+      state.loaded = true;
+      // A new page or a reconnect may bring changed vehicles: refill every row that stays.
       render(new Set(Array.from(state.rows.keys()).filter((id) => state.vehicles.has(id))));
-    });
-    source.addEventListener('vehicle', (e) => {
+    }));
+    source.addEventListener('vehicle', mine((e) => {
       const v = JSON.parse(e.data);
+      if (!state.vehicles.has(v.vehicleId)) return; // not on this page (any more)
       state.vehicles.set(v.vehicleId, v);
       render(new Set([v.vehicleId]));
-    });
-    source.addEventListener('removed', (e) => {
-      state.vehicles.delete(JSON.parse(e.data).vehicleId);
+    }));
+    source.addEventListener('removed', mine((e) => {
+      const id = JSON.parse(e.data).vehicleId;
+      if (!state.vehicles.delete(id)) return;
+      state.order = state.order.filter((x) => x !== id);
       render(null);
-    });
+    }));
+  }
+
+  function showPage(offset) {
+    state.offset = Math.max(0, offset);
+    connect();
   }
 
   // ---- controls -------------------------------------------------------------
 
+  let filterTimer = null;
   el.filter.addEventListener('input', () => {
-    state.filter = el.filter.value.trim().toLowerCase();
-    render(null);
+    clearTimeout(filterTimer);
+    // Typing is debounced: the server filters, one query per pause rather than per key.
+    filterTimer = setTimeout(() => {
+      const filter = el.filter.value.trim().toLowerCase();
+      if (filter === state.filter) return;
+      state.filter = filter;
+      showPage(0);
+    }, FILTER_DELAY_MS);
   });
+
+  el.prev.addEventListener('click', () => showPage(state.offset - PAGE_SIZE));
+  el.next.addEventListener('click', () => showPage(state.offset + PAGE_SIZE));
 
   document.querySelectorAll('th button.sort').forEach((button) => {
     button.addEventListener('click', () => {
@@ -359,7 +409,7 @@
         if (active) b.setAttribute('aria-sort', state.sort.dir > 0 ? 'ascending' : 'descending');
         else b.removeAttribute('aria-sort');
       });
-      render(null);
+      showPage(0);
     });
   });
 
@@ -370,7 +420,6 @@
       if (v) updateAge(tr, v);
     }
     if (state.latest) el.latest.textContent = ago(state.latest.timestampMillis);
-    if (!state.filter) el.shown.textContent = recentNote(Array.from(state.vehicles.values()));
   }, 1000);
 
   // The last step of every chart runs to "now": move it along now and then.

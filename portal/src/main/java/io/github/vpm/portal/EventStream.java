@@ -18,15 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * {@code /api/stream}: server-sent events that keep the page live. A new client first gets the
- * feed {@code status} and a {@code snapshot} of every vehicle, then a {@code vehicle} event each
- * time one changes ({@code removed} when one is deleted) and {@code status} when the feed does.
+ * {@code /api/stream}: server-sent events that keep the page live. The query chooses one page of
+ * vehicles as in {@link PageRequest} (e.g. {@code ?filter=honda&offset=100}). A new client first gets
+ * the feed {@code status} and a {@code snapshot} of that page (with {@code count} and {@code total},
+ * never every vehicle), then a {@code vehicle} event each time a shown vehicle changes ({@code removed}
+ * when one is deleted or evicted), a fresh {@code snapshot} when the page or the counts may have
+ * changed (at most once per page refresh interval) and {@code status} when the feed does.
  *
- * <p>Each client only remembers <em>which</em> vehicles changed, and its own thread sends their
- * current state when it gets to write. A burst of updates therefore coalesces into one event per
- * vehicle, memory stays bounded by the number of vehicles, and a slow browser never slows the feed.
+ * <p>Each client only remembers <em>which</em> of its shown vehicles changed, and whether anything
+ * else did; its own thread sends their current state when it gets to write. A burst of updates
+ * therefore coalesces into one event per shown vehicle, memory per client is bounded by the page
+ * size, and a slow browser never slows the feed.
  */
 final class EventStream implements HttpHandler, AutoCloseable {
 
@@ -37,17 +42,20 @@ final class EventStream implements HttpHandler, AutoCloseable {
     private final VehicleJson json;
     private final int maxClients;
     private final Duration heartbeat;
+    private final Duration pageRefresh;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final Consumer<String> onVehicle = id -> clients.forEach(c -> c.vehicleChanged(id));
     private final Runnable onStatus = () -> clients.forEach(Client::statusChanged);
     private volatile boolean closed;
 
-    EventStream(MaximaView view, FeedStatus status, VehicleJson json, int maxClients, Duration heartbeat) {
+    EventStream(MaximaView view, FeedStatus status, VehicleJson json, int maxClients, Duration heartbeat,
+                Duration pageRefresh) {
         this.view = view;
         this.status = status;
         this.json = json;
         this.maxClients = maxClients;
         this.heartbeat = heartbeat;
+        this.pageRefresh = pageRefresh;
         view.addListener(onVehicle);
         status.addListener(onStatus);
     }
@@ -65,6 +73,13 @@ final class EventStream implements HttpHandler, AutoCloseable {
         if (!HttpResponses.readOnly(exchange, json)) {
             return;
         }
+        PageRequest request;
+        try {
+            request = PageRequest.parse(exchange.getRequestURI().getRawQuery());
+        } catch (PageRequest.InvalidPageRequestException e) {
+            HttpResponses.error(exchange, 400, json, e.getMessage());
+            return;
+        }
         if (closed || clients.size() >= maxClients) {
             exchange.getResponseHeaders().set("Retry-After", "5");
             HttpResponses.error(exchange, 503, json, closed ? "shutting down" : "too many live connections");
@@ -79,20 +94,26 @@ final class EventStream implements HttpHandler, AutoCloseable {
             return;
         }
         exchange.sendResponseHeaders(200, 0);
-        Client client = new Client();
+        Client client = new Client(request.sort() != PageRequest.Sort.VEHICLE);
         // Registered before the snapshot is taken, so no change between the two is lost.
         clients.add(client);
         try (OutputStream out = exchange.getResponseBody()) {
             write(out, null, "retry: 3000\n");
             event(out, "status", statusJson());
-            event(out, "snapshot", snapshotJson());
+            sendPage(out, client, request);
             out.flush();
+            long nextPage = System.nanoTime() + pageRefresh.toNanos();
             while (!closed) {
-                Optional<Changes> changes = client.await(heartbeat);
+                Optional<Changes> changes = client.await(heartbeat, nextPage);
                 if (changes.isEmpty()) {
                     break;
                 }
-                sendChanges(out, changes.get());
+                sendChanges(out, client, changes.get());
+                if (changes.get().page()) {
+                    // The snapshot carries the shown vehicles' current state: no vehicle events needed.
+                    sendPage(out, client, request);
+                    nextPage = System.nanoTime() + pageRefresh.toNanos();
+                }
                 out.flush();
             }
         } catch (IOException e) {
@@ -105,7 +126,18 @@ final class EventStream implements HttpHandler, AutoCloseable {
         }
     }
 
-    private void sendChanges(OutputStream out, Changes changes) throws IOException {
+    /** The page as it is now; from here on only its vehicles get {@code vehicle} events. */
+    private void sendPage(OutputStream out, Client client, PageRequest request) throws IOException {
+        VehiclePage page = view.page(request, true);
+        client.show(page.vehicles().stream().map(VehicleMaximum::vehicleId).collect(Collectors.toSet()));
+        ObjectNode node = json.page(page, this::streamVehicle);
+        json.putSummary(node, view.summary());
+        // Evictions happen without any feed status change: the page learns of them here.
+        node.put("evictedVehicles", view.evicted());
+        event(out, "snapshot", node);
+    }
+
+    private void sendChanges(OutputStream out, Client client, Changes changes) throws IOException {
         if (changes.isEmpty()) {
             // Keeps proxies from timing the stream out and finds closed connections.
             write(out, null, ": keepalive\n");
@@ -114,29 +146,24 @@ final class EventStream implements HttpHandler, AutoCloseable {
         if (changes.status()) {
             event(out, "status", statusJson());
         }
+        if (changes.page()) {
+            return;
+        }
         for (String id : changes.vehicles()) {
             Optional<VehicleMaximum> vehicle = view.vehicle(id);
             if (vehicle.isPresent()) {
                 event(out, "vehicle", streamVehicle(vehicle.get()));
             } else {
                 event(out, "removed", json.removed(id));
+                client.pageChanged(); // the next snapshot fills the hole
             }
         }
     }
 
     private ObjectNode statusJson() {
-        ObjectNode node = json.status(status.snapshot(), view.size(), view.historyLimit());
+        ObjectNode node = json.status(status.snapshot(), view);
         // Lets the page correct "how long ago" for a browser clock that differs from the server's.
         node.put("serverTime", Instant.now().toEpochMilli());
-        return node;
-    }
-
-    private ObjectNode snapshotJson() {
-        List<VehicleMaximum> all = view.vehicles(true);
-        ObjectNode node = json.vehicles(List.of(), false);
-        node.put("count", all.size());
-        ArrayNode array = node.withArray("/vehicles");
-        all.forEach(v -> array.add(streamVehicle(v)));
         return node;
     }
 
@@ -145,7 +172,7 @@ final class EventStream implements HttpHandler, AutoCloseable {
         ObjectNode node = json.vehicle(v, false);
         ArrayNode points = node.putArray("points");
         for (PressurePoint p : v.history()) {
-            points.addArray().add(p.timestamp().toEpochMilli()).add(p.pressureMax());
+            Pressure.add(points.addArray().add(p.timestamp().toEpochMilli()), p.pressureMax());
         }
         return node;
     }
@@ -173,26 +200,62 @@ final class EventStream implements HttpHandler, AutoCloseable {
         clients.forEach(Client::close);
     }
 
-    /** What changed for one client since it last wrote. */
-    private record Changes(boolean status, List<String> vehicles) {
+    /** What changed for one client since it last wrote: the feed, its page, or shown vehicles. */
+    private record Changes(boolean status, boolean page, List<String> vehicles) {
         boolean isEmpty() {
-            return !status && vehicles.isEmpty();
+            return !status && !page && vehicles.isEmpty();
         }
     }
 
-    /** One connected browser: the set of changes it has yet to send. */
+    /** One connected browser: the vehicles it shows and the changes it has yet to send. */
     private static final class Client {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition changed = lock.newCondition();
+        /** In pressure or time order a shown vehicle's change may move it off the page. */
+        private final boolean orderFollowsValues;
+        private Set<String> shown = Set.of();
         private final Set<String> dirtyVehicles = new LinkedHashSet<>();
+        private boolean dirtyPage;
         private boolean dirtyStatus;
         private boolean closed;
+
+        Client(boolean orderFollowsValues) {
+            this.orderFollowsValues = orderFollowsValues;
+        }
+
+        void show(Set<String> ids) {
+            lock.lock();
+            try {
+                shown = ids;
+                dirtyVehicles.retainAll(ids);
+            } finally {
+                lock.unlock();
+            }
+        }
 
         void vehicleChanged(String vehicleId) {
             lock.lock();
             try {
-                dirtyVehicles.add(vehicleId);
+                if (shown.contains(vehicleId)) {
+                    dirtyVehicles.add(vehicleId);
+                    // A shown vehicle removed leaves a hole; in value order one may move elsewhere.
+                    if (orderFollowsValues) {
+                        dirtyPage = true;
+                    }
+                } else {
+                    // A vehicle not shown may now belong on the page, and the counts may have changed.
+                    dirtyPage = true;
+                }
                 changed.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void pageChanged() {
+            lock.lock();
+            try {
+                dirtyPage = true;
             } finally {
                 lock.unlock();
             }
@@ -218,20 +281,39 @@ final class EventStream implements HttpHandler, AutoCloseable {
             }
         }
 
-        /** The changes so far (empty after {@code timeout} without any); nothing once closed. */
-        Optional<Changes> await(Duration timeout) throws InterruptedException {
+        /**
+         * The changes so far (empty after {@code timeout} without any); nothing once closed. A page
+         * change is only reported from {@code pageDue} (System.nanoTime) on, so a busy feed costs each
+         * client at most one page query per refresh interval.
+         */
+        Optional<Changes> await(Duration timeout, long pageDue) throws InterruptedException {
             lock.lock();
             try {
-                long nanos = timeout.toNanos();
-                while (!closed && !dirtyStatus && dirtyVehicles.isEmpty() && nanos > 0) {
-                    nanos = changed.awaitNanos(nanos);
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (!closed && !dirtyStatus && dirtyVehicles.isEmpty()) {
+                    long now = System.nanoTime();
+                    if (dirtyPage && now - pageDue >= 0) {
+                        break;
+                    }
+                    long wait = deadline - now;
+                    if (dirtyPage) {
+                        wait = Math.min(wait, pageDue - now);
+                    }
+                    if (wait <= 0) {
+                        break;
+                    }
+                    changed.awaitNanos(wait);
                 }
                 if (closed) {
                     return Optional.empty();
                 }
-                Changes changes = new Changes(dirtyStatus, new ArrayList<>(dirtyVehicles));
+                boolean page = dirtyPage && System.nanoTime() - pageDue >= 0;
+                Changes changes = new Changes(dirtyStatus, page, new ArrayList<>(dirtyVehicles));
                 dirtyStatus = false;
                 dirtyVehicles.clear();
+                if (page) {
+                    dirtyPage = false;
+                }
                 return Optional.of(changes);
             } finally {
                 lock.unlock();

@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -18,27 +22,52 @@ import java.util.function.Consumer;
  *
  * <p>The last record read wins, even if it is lower than the one before: that is what topic
  * compaction keeps, so a restarted portal rebuilds exactly the same view.
+ *
+ * <p>Memory is bounded: at most {@code maxVehicles} vehicles are held; a new vehicle beyond that
+ * evicts the one updated longest ago (and counts it). Readers get pages, never everything at once.
  */
 public final class MaximaView {
 
+    public static final int DEFAULT_MAX_VEHICLES = 1_000_000;
+
     private final int historyLimit;
+    private final int maxVehicles;
     private final Clock clock;
-    private final Map<String, Vehicle> vehicles = new HashMap<>(); // guarded by this
+    // Guarded by this. Least recently updated first: the eviction order.
+    private final LinkedHashMap<String, Vehicle> vehicles = new LinkedHashMap<>();
+    // Guarded by this. The same vehicles in VehicleIdOrder, so a page in id order needs no sort.
+    private final TreeMap<String, Vehicle> byId = new TreeMap<>(VehicleIdOrder.INSTANCE);
+    private long evicted; // guarded by this
+    private long version; // guarded by this; bumped on every change
+    private Summary summary; // guarded by this; computed for summaryVersion
+    private long summaryVersion = -1;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     public MaximaView(int historyLimit) {
-        this(historyLimit, Clock.systemUTC());
+        this(historyLimit, DEFAULT_MAX_VEHICLES, Clock.systemUTC());
+    }
+
+    public MaximaView(int historyLimit, int maxVehicles) {
+        this(historyLimit, maxVehicles, Clock.systemUTC());
     }
 
     public MaximaView(int historyLimit, Clock clock) {
+        this(historyLimit, DEFAULT_MAX_VEHICLES, clock);
+    }
+
+    public MaximaView(int historyLimit, int maxVehicles, Clock clock) {
         if (historyLimit < 1) {
             throw new IllegalArgumentException("historyLimit must be at least 1, got " + historyLimit);
         }
+        if (maxVehicles < 1) {
+            throw new IllegalArgumentException("maxVehicles must be at least 1, got " + maxVehicles);
+        }
         this.historyLimit = historyLimit;
+        this.maxVehicles = maxVehicles;
         this.clock = clock;
     }
 
-    /** Called with a vehicle id after that vehicle changed or was removed (outside the view's lock). */
+    /** Called with a vehicle id after that vehicle changed or was removed or evicted (outside the view's lock). */
     public void addListener(Consumer<String> listener) {
         listeners.add(listener);
     }
@@ -49,11 +78,23 @@ public final class MaximaView {
 
     /** Records an update; returns false if it repeats the vehicle's current state exactly. */
     public boolean apply(MaximumUpdate update) {
+        String id = update.vehicleId();
+        String evictedId = null;
         synchronized (this) {
-            Vehicle vehicle = vehicles.computeIfAbsent(update.vehicleId(), id -> new Vehicle());
-            if (update.equals(vehicle.latest)) {
+            Vehicle vehicle = vehicles.get(id);
+            if (vehicle != null && update.equals(vehicle.latest)) {
                 return false;
             }
+            if (vehicle == null) {
+                if (vehicles.size() >= maxVehicles) {
+                    evictedId = evictOldest();
+                }
+                vehicle = new Vehicle(id);
+                byId.put(id, vehicle);
+            } else {
+                vehicles.remove(id); // put back below, at the most recently updated end
+            }
+            vehicles.put(id, vehicle);
             vehicle.latest = update;
             vehicle.updates++;
             vehicle.receivedAt = clock.instant();
@@ -61,9 +102,22 @@ public final class MaximaView {
             while (vehicle.history.size() > historyLimit) {
                 vehicle.history.removeFirst();
             }
+            version++;
         }
-        notifyListeners(update.vehicleId());
+        if (evictedId != null) {
+            notifyListeners(evictedId);
+        }
+        notifyListeners(id);
         return true;
+    }
+
+    private String evictOldest() {
+        Iterator<Map.Entry<String, Vehicle>> oldest = vehicles.entrySet().iterator();
+        String id = oldest.next().getKey();
+        oldest.remove();
+        byId.remove(id);
+        evicted++;
+        return id;
     }
 
     /** Forgets a vehicle (a tombstone on the compacted topic); returns whether it was known. */
@@ -71,6 +125,10 @@ public final class MaximaView {
         boolean removed;
         synchronized (this) {
             removed = vehicles.remove(vehicleId) != null;
+            if (removed) {
+                byId.remove(vehicleId);
+                version++;
+            }
         }
         if (removed) {
             notifyListeners(vehicleId);
@@ -78,13 +136,73 @@ public final class MaximaView {
         return removed;
     }
 
-    /** Every vehicle in {@link VehicleIdOrder}; with or without each one's history. */
+    /**
+     * One page of the vehicles that match the request's filter, in its order, and how many match.
+     * In id order without a filter this walks only up to the page; otherwise it scans every vehicle
+     * once (a filter must count its matches) and sorts only as many as the page needs.
+     */
+    public synchronized VehiclePage page(PageRequest request, boolean withHistory) {
+        String filter = request.filter();
+        int end = (int) Math.min((long) request.offset() + request.limit(), Integer.MAX_VALUE);
+        List<VehicleMaximum> page = new ArrayList<>(Math.min(request.limit(), vehicles.size()));
+        int matching = 0;
+        if (request.sort() == PageRequest.Sort.VEHICLE) {
+            Iterable<Vehicle> ordered = request.descending() ? byId.descendingMap().values() : byId.values();
+            for (Vehicle v : ordered) {
+                if (!filter.isEmpty() && !v.matches(filter)) {
+                    continue;
+                }
+                if (matching >= request.offset() && matching < end) {
+                    page.add(v.snapshot(withHistory));
+                }
+                matching++;
+                if (filter.isEmpty() && matching >= end) {
+                    matching = vehicles.size(); // everything matches: no need to walk the rest
+                    break;
+                }
+            }
+        } else {
+            Comparator<Vehicle> order = comparator(request.sort(), request.descending());
+            // The best `end` matches so far, worst on top, so each scan step costs O(log end).
+            PriorityQueue<Vehicle> best = new PriorityQueue<>(Math.min(end, 1024) + 1, order.reversed());
+            for (Vehicle v : vehicles.values()) {
+                if (!filter.isEmpty() && !v.matches(filter)) {
+                    continue;
+                }
+                matching++;
+                if (best.size() < end) {
+                    best.add(v);
+                } else if (order.compare(v, best.peek()) < 0) {
+                    best.poll();
+                    best.add(v);
+                }
+            }
+            List<Vehicle> sorted = new ArrayList<>(best);
+            sorted.sort(order);
+            for (int i = request.offset(); i < sorted.size(); i++) {
+                page.add(sorted.get(i).snapshot(withHistory));
+            }
+        }
+        return new VehiclePage(request, page, matching, vehicles.size());
+    }
+
+    private static Comparator<Vehicle> comparator(PageRequest.Sort sort, boolean descending) {
+        Comparator<Vehicle> primary = sort == PageRequest.Sort.PRESSURE
+                ? Comparator.comparingDouble(v -> v.latest.pressureMax())
+                : Comparator.comparing(v -> v.latest.timestamp());
+        if (descending) {
+            primary = primary.reversed();
+        }
+        // Ties in id order, so a page is stable from one request to the next.
+        return primary.thenComparing(v -> v.id, VehicleIdOrder.INSTANCE);
+    }
+
+    /** Every vehicle in {@link VehicleIdOrder}; unbounded, so only for tests and small views. */
     public List<VehicleMaximum> vehicles(boolean withHistory) {
         List<VehicleMaximum> result = new ArrayList<>();
         synchronized (this) {
-            vehicles.values().forEach(v -> result.add(v.snapshot(withHistory)));
+            byId.values().forEach(v -> result.add(v.snapshot(withHistory)));
         }
-        result.sort((a, b) -> VehicleIdOrder.INSTANCE.compare(a.vehicleId(), b.vehicleId()));
         return result;
     }
 
@@ -94,8 +212,37 @@ public final class MaximaView {
         return vehicle == null ? Optional.empty() : Optional.of(vehicle.snapshot(true));
     }
 
+    /** The highest maximum and the latest new maximum over every vehicle; recomputed only after a change. */
+    public synchronized Summary summary() {
+        if (summaryVersion != version) {
+            Vehicle top = null;
+            Vehicle latest = null;
+            for (Vehicle v : vehicles.values()) {
+                if (top == null || v.latest.pressureMax() > top.latest.pressureMax()) {
+                    top = v;
+                }
+                if (latest == null || v.latest.timestamp().isAfter(latest.latest.timestamp())) {
+                    latest = v;
+                }
+            }
+            summary = new Summary(top == null ? Optional.empty() : Optional.of(top.snapshot(false)),
+                    latest == null ? Optional.empty() : Optional.of(latest.snapshot(false)));
+            summaryVersion = version;
+        }
+        return summary;
+    }
+
     public synchronized int size() {
         return vehicles.size();
+    }
+
+    /** How many vehicles were dropped to stay within {@link #maxVehicles()} since the portal started. */
+    public synchronized long evicted() {
+        return evicted;
+    }
+
+    public int maxVehicles() {
+        return maxVehicles;
     }
 
     public int historyLimit() {
@@ -108,15 +255,40 @@ public final class MaximaView {
         }
     }
 
+    /** The page's summary cards: the vehicle with the highest maximum and the one with the newest. */
+    public record Summary(Optional<VehicleMaximum> top, Optional<VehicleMaximum> latest) {
+    }
+
     /** Mutable per-vehicle state, only touched under the view's lock. */
     private static final class Vehicle {
+        final String id;
         MaximumUpdate latest;
         long updates;
         Instant receivedAt;
         final ArrayDeque<PressurePoint> history = new ArrayDeque<>();
 
+        Vehicle(String id) {
+            this.id = id;
+        }
+
+        /** Case-insensitive substring of the vehicle or sensor id; {@code filter} is non-empty. */
+        boolean matches(String filter) {
+            return containsIgnoreCase(id, filter) || containsIgnoreCase(latest.sensorId(), filter);
+        }
+
         VehicleMaximum snapshot(boolean withHistory) {
             return new VehicleMaximum(latest, updates, receivedAt, withHistory ? List.copyOf(history) : List.of());
         }
+    }
+
+    /** Without lower-casing copies: a filter may scan a million ids per request. */
+    static boolean containsIgnoreCase(String haystack, String needle) {
+        int last = haystack.length() - needle.length();
+        for (int i = 0; i <= last; i++) {
+            if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -11,8 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 
 /**
- * Decodes the JSON value of a maxima record. Strict about what the portal shows (ids, an integer
- * pressure, a timestamp), lenient about the rest (unknown fields are ignored).
+ * Decodes the JSON value of a maxima record. Strict about what the portal shows (ids, a finite numeric
+ * pressure, integral or not, a timestamp), lenient about the rest (unknown fields are ignored).
  */
 public final class MaximumUpdateDecoder {
 
@@ -46,8 +46,13 @@ public final class MaximumUpdateDecoder {
         String vehicleId = nonEmptyText(root, "vehicleId");
         String sensorId = nonEmptyText(root, "sensorId");
         JsonNode pressure = root.get("pressureMax");
-        if (pressure == null || !pressure.isIntegralNumber() || !pressure.canConvertToLong()) {
-            throw new MalformedRecordException("pressureMax: expected an integer, got " + pressure);
+        if (pressure == null || !pressure.isNumber()) {
+            throw new MalformedRecordException("pressureMax: expected a number, got " + pressure);
+        }
+        // Read as the job compares it: one IEEE-754 double (a big exponent would overflow to infinity).
+        double pascals = pressure.doubleValue();
+        if (!Double.isFinite(pascals)) {
+            throw new MalformedRecordException("pressureMax: out of the double range: " + pressure);
         }
         JsonNode temperature = root.get("temperature");
         Double celsius = null;
@@ -58,7 +63,7 @@ public final class MaximumUpdateDecoder {
             celsius = temperature.doubleValue();
         }
         Instant timestamp = timestamp(nonEmptyText(root, "timestamp"));
-        return new MaximumUpdate(vehicleId, sensorId, pressure.longValue(), celsius, timestamp);
+        return new MaximumUpdate(vehicleId, sensorId, pascals, celsius, timestamp);
     }
 
     static Instant timestamp(String text) {

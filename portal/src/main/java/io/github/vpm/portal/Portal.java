@@ -27,7 +27,7 @@ public final class Portal implements AutoCloseable {
     /** Starts serving first (the page shows "waiting" until Kafka answers), then the feed. */
     public static Portal start(PortalOptions options) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        MaximaView view = new MaximaView(options.history());
+        MaximaView view = new MaximaView(options.history(), options.maxVehicles());
         FeedStatus status = new FeedStatus(options.topic(), options.bootstrapServers());
         PortalServer server = PortalServer.start(new InetSocketAddress(options.bind(), options.port()), view, status,
                 new VehicleJson(mapper));

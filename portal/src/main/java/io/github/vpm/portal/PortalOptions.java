@@ -8,7 +8,7 @@ import java.util.Objects;
  * with one plain line that names the option.
  */
 public record PortalOptions(String bootstrapServers, String topic, String bind, int port, int history,
-                            boolean help) {
+                            int maxVehicles, boolean help) {
 
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
     public static final String DEFAULT_TOPIC = "vehicle_pressure_max";
@@ -17,6 +17,9 @@ public record PortalOptions(String bootstrapServers, String topic, String bind, 
     public static final int DEFAULT_HISTORY = 200;
     /** Keeps memory bounded: history points are per vehicle and there may be many vehicles. */
     public static final int MAX_HISTORY = 100_000;
+    public static final int DEFAULT_MAX_VEHICLES = MaximaView.DEFAULT_MAX_VEHICLES;
+    /** An int-indexed view; far beyond what one portal's heap holds anyway. */
+    public static final int MAX_MAX_VEHICLES = 100_000_000;
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar vpm-portal.jar [options]",
@@ -27,6 +30,10 @@ public record PortalOptions(String bootstrapServers, String topic, String bind, 
             "  --port N                             HTTP port, 0 = any free port (default: " + DEFAULT_PORT + ")",
             "  --history N                          points kept per vehicle for its chart, 1.." + MAX_HISTORY
                     + " (default: " + DEFAULT_HISTORY + ")",
+            "  --max-vehicles N                     vehicles held at most, 1.." + MAX_MAX_VEHICLES
+                    + "; beyond, the one updated",
+            "                                       longest ago is dropped and counted (default: "
+                    + DEFAULT_MAX_VEHICLES + ")",
             "  --help                               print this and exit");
 
     public PortalOptions {
@@ -49,11 +56,12 @@ public record PortalOptions(String bootstrapServers, String topic, String bind, 
         String bind = DEFAULT_BIND;
         int port = DEFAULT_PORT;
         int history = DEFAULT_HISTORY;
+        int maxVehicles = DEFAULT_MAX_VEHICLES;
 
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--help") || name.equals("-h")) {
-                return new PortalOptions(bootstrapServers, topic, bind, port, history, true);
+                return new PortalOptions(bootstrapServers, topic, bind, port, history, maxVehicles, true);
             }
             if (!name.startsWith("--")) {
                 throw new InvalidOptionException("unexpected argument: " + name);
@@ -68,10 +76,11 @@ public record PortalOptions(String bootstrapServers, String topic, String bind, 
                 case "--bind" -> bind = nonBlank(name, value);
                 case "--port" -> port = intIn(name, value, 0, 65_535);
                 case "--history" -> history = intIn(name, value, 1, MAX_HISTORY);
+                case "--max-vehicles" -> maxVehicles = intIn(name, value, 1, MAX_MAX_VEHICLES);
                 default -> throw new InvalidOptionException("unknown option: " + name);
             }
         }
-        return new PortalOptions(bootstrapServers, topic, bind, port, history, false);
+        return new PortalOptions(bootstrapServers, topic, bind, port, history, maxVehicles, false);
     }
 
     private static String bootstrapServers(String value) {

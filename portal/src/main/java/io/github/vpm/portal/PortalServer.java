@@ -19,6 +19,8 @@ public final class PortalServer implements AutoCloseable {
     /** Each live page holds one thread; this caps what a crowd of tabs can take. */
     private static final int MAX_STREAM_CLIENTS = 200;
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** How often at most a live page gets its page and counts again while vehicles change. */
+    private static final Duration PAGE_REFRESH = Duration.ofSeconds(1);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -35,7 +37,7 @@ public final class PortalServer implements AutoCloseable {
             throws IOException {
         HttpServer server = HttpServer.create(address, 64);
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
-        EventStream events = new EventStream(view, status, json, MAX_STREAM_CLIENTS, HEARTBEAT);
+        EventStream events = new EventStream(view, status, json, MAX_STREAM_CLIENTS, HEARTBEAT, PAGE_REFRESH);
         VehicleApi api = new VehicleApi(view, status, json);
         server.createContext("/", new SafeHandler(new StaticAssets(json), json));
         server.createContext("/api/", new SafeHandler(api, json));

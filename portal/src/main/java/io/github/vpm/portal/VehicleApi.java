@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The JSON API: {@code /api/vehicles} (every vehicle, no history), {@code /api/vehicles/{id}} (one
+ * The JSON API: {@code /api/vehicles} (one page of vehicles, no history; query as in
+ * {@link PageRequest}, e.g. {@code ?filter=honda&offset=100&limit=50}), {@code /api/vehicles/{id}} (one
  * vehicle with its history; the id is percent-decoded, so "HONDA%20231" finds "HONDA 231") and
- * {@code /api/status} (the Kafka feed). Anything else under {@code /api/} is a JSON 404.
+ * {@code /api/status} (the Kafka feed, vehicle count and evictions). Anything else under {@code /api/} is a JSON 404.
  */
 final class VehicleApi implements HttpHandler {
 
@@ -33,7 +34,7 @@ final class VehicleApi implements HttpHandler {
         String path = exchange.getRequestURI().getRawPath();
         if (path.equals(VEHICLES) || path.equals(VEHICLES + "/")) {
             if (HttpResponses.readOnly(exchange, json)) {
-                HttpResponses.json(exchange, 200, json, json.vehicles(view.vehicles(false), false));
+                page(exchange);
             }
         } else if (path.startsWith(VEHICLES + "/") && path.indexOf('/', VEHICLES.length() + 1) < 0) {
             if (HttpResponses.readOnly(exchange, json)) {
@@ -42,11 +43,22 @@ final class VehicleApi implements HttpHandler {
         } else if (path.equals(STATUS)) {
             if (HttpResponses.readOnly(exchange, json)) {
                 HttpResponses.json(exchange, 200, json,
-                        json.status(status.snapshot(), view.size(), view.historyLimit()));
+                        json.status(status.snapshot(), view));
             }
         } else {
             HttpResponses.error(exchange, 404, json, "no such resource: " + exchange.getRequestURI().getPath());
         }
+    }
+
+    private void page(HttpExchange exchange) throws IOException {
+        PageRequest request;
+        try {
+            request = PageRequest.parse(exchange.getRequestURI().getRawQuery());
+        } catch (PageRequest.InvalidPageRequestException e) {
+            HttpResponses.error(exchange, 400, json, e.getMessage());
+            return;
+        }
+        HttpResponses.json(exchange, 200, json, json.page(view.page(request, false), v -> json.vehicle(v, false)));
     }
 
     private void vehicle(HttpExchange exchange, String rawId) throws IOException {

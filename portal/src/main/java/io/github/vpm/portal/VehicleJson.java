@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
+import java.util.function.Function;
 
 /**
  * The JSON the portal serves: vehicles (with or without history), the feed status and errors.
  * Pressures come in pascals (as on the wire) and converted to kPa and bar; times as ISO-8601
- * instants plus epoch milliseconds for the page's charts.
+ * instants plus epoch milliseconds for the page's charts. A pressure is written as the job writes it:
+ * integral without a fraction, any other with its fraction.
  */
 public final class VehicleJson {
 
@@ -23,7 +24,7 @@ public final class VehicleJson {
         MaximumUpdate latest = v.latest();
         ObjectNode node = mapper.createObjectNode();
         node.put("vehicleId", v.vehicleId());
-        node.put("pressureMax", v.pressureMax());
+        Pressure.put(node, "pressureMax", v.pressureMax());
         node.put("pressureMaxKpa", v.kilopascals());
         node.put("pressureMaxBar", v.bar());
         node.put("sensorId", latest.sensorId());
@@ -42,7 +43,7 @@ public final class VehicleJson {
                 ObjectNode point = history.addObject();
                 point.put("timestamp", p.timestamp().toString());
                 point.put("timestampMillis", p.timestamp().toEpochMilli());
-                point.put("pressureMax", p.pressureMax());
+                Pressure.put(point, "pressureMax", p.pressureMax());
                 point.put("pressureMaxKpa", Pressure.kilopascals(p.pressureMax()));
                 point.put("sensorId", p.sensorId());
             }
@@ -50,15 +51,41 @@ public final class VehicleJson {
         return node;
     }
 
-    public ObjectNode vehicles(List<VehicleMaximum> vehicles, boolean withHistory) {
+    /**
+     * One page: {@code count} is how many vehicles match the filter (every vehicle without one),
+     * {@code total} how many the portal holds, {@code vehicles} at most {@code limit} of them from
+     * {@code offset} on; the request comes back as {@code filter}, {@code sort} and {@code order}.
+     */
+    public ObjectNode page(VehiclePage page, Function<VehicleMaximum, ObjectNode> vehicleJson) {
+        PageRequest request = page.request();
         ObjectNode node = mapper.createObjectNode();
-        node.put("count", vehicles.size());
+        node.put("count", page.matching());
+        node.put("total", page.total());
+        node.put("offset", request.offset());
+        node.put("limit", request.limit());
+        node.put("filter", request.filter());
+        node.put("sort", request.sort().parameter());
+        node.put("order", request.descending() ? "desc" : "asc");
         ArrayNode array = node.putArray("vehicles");
-        vehicles.forEach(v -> array.add(vehicle(v, withHistory)));
+        page.vehicles().forEach(v -> array.add(vehicleJson.apply(v)));
         return node;
     }
 
-    public ObjectNode status(FeedStatus.Snapshot s, int vehicles, int historyLimit) {
+    /** The highest and the latest maximum of all vehicles (null when there are none). */
+    public void putSummary(ObjectNode node, MaximaView.Summary summary) {
+        if (summary.top().isPresent()) {
+            node.set("top", vehicle(summary.top().get(), false));
+        } else {
+            node.putNull("top");
+        }
+        if (summary.latest().isPresent()) {
+            node.set("latest", vehicle(summary.latest().get(), false));
+        } else {
+            node.putNull("latest");
+        }
+    }
+
+    public ObjectNode status(FeedStatus.Snapshot s, MaximaView view) {
         ObjectNode node = mapper.createObjectNode();
         node.put("state", s.state().name());
         node.put("detail", s.detail());
@@ -67,8 +94,10 @@ public final class VehicleJson {
         node.put("bootstrapServers", s.bootstrapServers());
         node.put("recordsRead", s.recordsRead());
         node.put("malformedRecords", s.malformedRecords());
-        node.put("vehicles", vehicles);
-        node.put("historyLimit", historyLimit);
+        node.put("vehicles", view.size());
+        node.put("maxVehicles", view.maxVehicles());
+        node.put("evictedVehicles", view.evicted());
+        node.put("historyLimit", view.historyLimit());
         return node;
     }
 

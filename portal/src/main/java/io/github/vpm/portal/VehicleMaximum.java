@@ -21,7 +21,7 @@ public record VehicleMaximum(MaximumUpdate latest, long updates, Instant receive
         return latest.vehicleId();
     }
 
-    public long pressureMax() {
+    public double pressureMax() {
         return latest.pressureMax();
     }
 

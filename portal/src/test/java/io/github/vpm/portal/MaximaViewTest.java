@@ -14,7 +14,7 @@ class MaximaViewTest {
     private static final Instant T0 = Instant.parse("2025-07-22T22:30:45.123Z");
     private final MaximaView view = new MaximaView(3, Clock.fixed(T0, ZoneOffset.UTC));
 
-    static MaximumUpdate update(String vehicle, long pascals, int secondsAfterT0) {
+    static MaximumUpdate update(String vehicle, double pascals, int secondsAfterT0) {
         return new MaximumUpdate(vehicle, vehicle.toLowerCase().replace(" ", "") + "00", pascals, 25.5,
                 T0.plusSeconds(secondsAfterT0));
     }
@@ -37,7 +37,7 @@ class MaximaViewTest {
         assertThat(v.pressureMax()).isEqualTo(500_000);
         assertThat(v.updates()).isEqualTo(5);
         assertThat(v.receivedAt()).isEqualTo(T0);
-        assertThat(v.history()).extracting(PressurePoint::pressureMax).containsExactly(300_000L, 400_000L, 500_000L);
+        assertThat(v.history()).extracting(PressurePoint::pressureMax).containsExactly(300_000.0, 400_000.0, 500_000.0);
         assertThat(v.history()).extracting(PressurePoint::timestamp)
                 .containsExactly(T0.plusSeconds(3), T0.plusSeconds(4), T0.plusSeconds(5));
     }
@@ -89,6 +89,119 @@ class MaximaViewTest {
         assertThat(view.vehicle("v")).isEmpty();
         assertThat(view.size()).isZero();
         assertThat(heard).containsExactly("v");
+    }
+
+    @Test
+    void keepsFractionalPressuresExactly() {
+        view.apply(new MaximumUpdate("v", "s", 823_456.7891234, null, T0));
+        VehicleMaximum v = view.vehicle("v").orElseThrow();
+        assertThat(v.pressureMax()).isEqualTo(823_456.7891234);
+        assertThat(v.history()).extracting(PressurePoint::pressureMax).containsExactly(823_456.7891234);
+        assertThat(v.kilopascals()).isCloseTo(823.4567891234, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void aFullViewEvictsTheVehicleUpdatedLongestAgoAndCountsIt() {
+        MaximaView small = new MaximaView(3, 3, Clock.fixed(T0, ZoneOffset.UTC));
+        List<String> heard = new ArrayList<>();
+        small.addListener(heard::add);
+        small.apply(update("A", 1, 0));
+        small.apply(update("B", 1, 0));
+        small.apply(update("C", 1, 0));
+        small.apply(update("A", 2, 1)); // A is now the most recently updated; B the oldest
+        small.apply(update("B", 1, 0)); // an exact repeat is no update: B stays the oldest
+        assertThat(small.evicted()).isZero();
+        heard.clear();
+
+        small.apply(update("D", 1, 0));
+        assertThat(small.size()).isEqualTo(3);
+        assertThat(small.evicted()).isEqualTo(1);
+        assertThat(small.vehicle("B")).isEmpty();
+        assertThat(small.vehicles(false)).extracting(VehicleMaximum::vehicleId).containsExactly("A", "C", "D");
+        assertThat(heard).containsExactly("B", "D");
+
+        small.apply(update("E", 1, 0));
+        assertThat(small.vehicles(false)).extracting(VehicleMaximum::vehicleId).containsExactly("A", "D", "E");
+        assertThat(small.evicted()).isEqualTo(2);
+        assertThat(small.page(PageRequest.FIRST_PAGE, false).total()).isEqualTo(3);
+    }
+
+    @Test
+    void aRemovedVehicleFreesItsPlaceWithoutAnEviction() {
+        MaximaView small = new MaximaView(3, 2, Clock.fixed(T0, ZoneOffset.UTC));
+        small.apply(update("A", 1, 0));
+        small.apply(update("B", 1, 0));
+        small.remove("A");
+        small.apply(update("C", 1, 0));
+        assertThat(small.evicted()).isZero();
+        assertThat(small.vehicles(false)).extracting(VehicleMaximum::vehicleId).containsExactly("B", "C");
+    }
+
+    @Test
+    void pagesInIdOrderWithTheTotalCount() {
+        for (int i = 1; i <= 250; i++) {
+            view.apply(update("CAR " + i, i, i));
+        }
+        VehiclePage first = view.page(PageRequest.parse("limit=100"), false);
+        assertThat(first.matching()).isEqualTo(250);
+        assertThat(first.total()).isEqualTo(250);
+        assertThat(first.vehicles()).hasSize(100);
+        assertThat(first.vehicles().get(0).vehicleId()).isEqualTo("CAR 1");
+        assertThat(first.vehicles().get(99).vehicleId()).isEqualTo("CAR 100");
+        VehiclePage last = view.page(PageRequest.parse("offset=200&limit=100"), true);
+        assertThat(last.vehicles()).extracting(VehicleMaximum::vehicleId).startsWith("CAR 201").endsWith("CAR 250")
+                .hasSize(50);
+        assertThat(last.vehicles().get(0).history()).hasSize(1);
+        assertThat(view.page(PageRequest.parse("offset=1000"), false).vehicles()).isEmpty();
+        assertThat(view.page(PageRequest.parse("offset=1000"), false).matching()).isEqualTo(250);
+        assertThat(view.page(PageRequest.parse("order=desc&limit=2"), false).vehicles())
+                .extracting(VehicleMaximum::vehicleId).containsExactly("CAR 250", "CAR 249");
+    }
+
+    @Test
+    void filtersCaseInsensitivelyOnVehicleAndSensorIdsAndCountsTheMatches() {
+        for (int i = 1; i <= 30; i++) {
+            view.apply(update((i % 3 == 0 ? "Honda " : "BMW ") + i, i, i));
+        }
+        view.apply(new MaximumUpdate("TRUCK 1", "HONDA-PART-7", 5, null, T0));
+        VehiclePage honda = view.page(PageRequest.parse("filter=hOnDa&limit=4"), false);
+        assertThat(honda.matching()).isEqualTo(11);
+        assertThat(honda.total()).isEqualTo(31);
+        assertThat(honda.vehicles()).extracting(VehicleMaximum::vehicleId)
+                .containsExactly("Honda 3", "Honda 6", "Honda 9", "Honda 12");
+        assertThat(view.page(PageRequest.parse("filter=honda&offset=8&limit=4"), false).vehicles())
+                .extracting(VehicleMaximum::vehicleId).containsExactly("Honda 27", "Honda 30", "TRUCK 1");
+        assertThat(view.page(PageRequest.parse("filter=%20bmw%202"), false).vehicles())
+                .extracting(VehicleMaximum::vehicleId).containsExactly("BMW 2", "BMW 20", "BMW 22", "BMW 23", "BMW 25",
+                        "BMW 26", "BMW 28", "BMW 29");
+        assertThat(view.page(PageRequest.parse("filter=nothing"), false).matching()).isZero();
+    }
+
+    @Test
+    void pagesByPressureOrTimeHighestAndNewestFirstWithTiesInIdOrder() {
+        view.apply(update("A", 500.25, 3));
+        view.apply(update("B", 900, 1));
+        view.apply(update("C", 500.25, 2));
+        view.apply(update("D", 100, 4));
+        assertThat(view.page(PageRequest.parse("sort=pressure"), false).vehicles())
+                .extracting(VehicleMaximum::vehicleId).containsExactly("B", "A", "C", "D");
+        assertThat(view.page(PageRequest.parse("sort=pressure&order=asc&offset=1&limit=2"), false).vehicles())
+                .extracting(VehicleMaximum::vehicleId).containsExactly("A", "C");
+        assertThat(view.page(PageRequest.parse("sort=time&limit=3"), false).vehicles())
+                .extracting(VehicleMaximum::vehicleId).containsExactly("D", "A", "C");
+        VehiclePage filtered = view.page(PageRequest.parse("sort=pressure&filter=a"), false);
+        assertThat(filtered.matching()).isEqualTo(1);
+    }
+
+    @Test
+    void summaryFindsTheHighestAndTheLatestMaximumAndFollowsChanges() {
+        assertThat(view.summary().top()).isEmpty();
+        view.apply(update("A", 500, 3));
+        view.apply(update("B", 900, 1));
+        assertThat(view.summary().top().orElseThrow().vehicleId()).isEqualTo("B");
+        assertThat(view.summary().latest().orElseThrow().vehicleId()).isEqualTo("A");
+        view.remove("B");
+        assertThat(view.summary().top().orElseThrow().vehicleId()).isEqualTo("A");
     }
 
     @Test

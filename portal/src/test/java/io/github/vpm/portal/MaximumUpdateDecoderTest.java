@@ -8,6 +8,7 @@ import io.github.vpm.portal.MaximumUpdateDecoder.MalformedRecordException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MaximumUpdateDecoderTest {
@@ -36,12 +37,28 @@ class MaximumUpdateDecoderTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "823456.7891234|823456.7891234",
+        "0.5|0.5",
+        "8.5e5|850000",
+        "950000.0|950000",
+        "9999999.999999999|9999999.999999999",
+    })
+    void acceptsFractionalPressuresExactlyAsTheirDouble(String wire, double expected) {
+        MaximumUpdate u = decoder.decode("{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressureMax\": " + wire
+                + ", \"sensorId\": \"s\", \"vehicleId\": \"v\"}");
+        assertThat(u.pressureMax()).isEqualTo(Double.parseDouble(wire)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         "",
         "not json",
         "[1,2]",
         "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressureMax\": \"abc\", \"sensorId\": \"s\", \"vehicleId\": \"v\"}",
-        "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressureMax\": 1.5, \"sensorId\": \"s\", \"vehicleId\": \"v\"}",
+        "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressureMax\": true, \"sensorId\": \"s\", \"vehicleId\": \"v\"}",
+        "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressureMax\": null, \"sensorId\": \"s\", \"vehicleId\": \"v\"}",
+        "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressureMax\": 1e400, \"sensorId\": \"s\", \"vehicleId\": \"v\"}",
         "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressureMax\": 1, \"sensorId\": \"s\", \"vehicleId\": \"\"}",
         "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressureMax\": 1, \"vehicleId\": \"v\"}",
         "{\"timestamp\": \"yesterday\", \"pressureMax\": 1, \"sensorId\": \"s\", \"vehicleId\": \"v\"}",

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -37,13 +38,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page in a real headless Chromium (the system's chromium and chromedriver, never a download)
- * against a real broker: rows appear and update live without a reload, and the filter narrows them.
+ * against a real broker: rows appear and update live without a reload, and the filter narrows them;
+ * with a hundred thousand vehicles the page shows the count, one page at a time and filtered results.
  * Without a browser installed the test is skipped, unless the environment variable CI is set.
  */
 class PortalBrowserIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String TOPIC = "vehicle_pressure_max-browser";
+    private static final String MANY_TOPIC = "vehicle_pressure_max-browser-many";
+    private static final int MANY = 100_000;
 
     @RegisterExtension
     static final KafkaCluster KAFKA = new KafkaCluster();
@@ -160,6 +164,94 @@ class PortalBrowserIT {
         List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertThat(problems).as("browser console warnings and errors (CSP, script errors)").isEmpty();
+    }
+
+    @Test
+    void aHundredThousandVehiclesArePagedCountedAndFilteredOnTheServer() throws Exception {
+        KAFKA.createTopic(MANY_TOPIC, 4, Map.of("cleanup.policy", "compact"));
+        Instant now = Instant.now();
+        long feedStarted = System.nanoTime();
+        for (int from = 1; from <= MANY; from += 10_000) {
+            List<ProducerRecord<byte[], byte[]>> chunk = new ArrayList<>(10_000);
+            for (int n = from; n < from + 10_000; n++) {
+                // Every tenth vehicle has a fractional maximum, as the sensors of the replaced system send.
+                String pascals = n == 77_777 ? "823456.7891234" : n % 10 == 0 ? (200_000 + n) + ".25" : Integer.toString(200_000 + n);
+                chunk.add(manyStep("CAR " + n, "car" + n, pascals, now.minusSeconds(MANY - n)));
+            }
+            KAFKA.produce(chunk);
+        }
+        Duration feeding = Duration.ofNanos(System.nanoTime() - feedStarted);
+
+        long loadStarted = System.nanoTime();
+        portal = Portal.start(PortalOptions.parse(Map.of(), "--bootstrap-servers", KAFKA.bootstrapServers(),
+                "--topic", MANY_TOPIC, "--bind", "127.0.0.1", "--port", "0", "--history", "5",
+                "--max-vehicles", Integer.toString(MANY)));
+        browser.get("http://127.0.0.1:" + portal.port() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(4));
+        wait.until(d -> "100,000".equals(d.findElement(By.id("summary-count")).getText()));
+        Duration loading = Duration.ofNanos(System.nanoTime() - loadStarted);
+        System.out.printf("PortalBrowserIT: %d vehicles fed through Kafka in %d ms, read and shown in %d ms%n",
+                MANY, feeding.toMillis(), loading.toMillis());
+
+        // One page, not a hundred thousand rows.
+        wait.until(d -> visibleRows(d).size() == 50
+                && "1\u201350 of 100,000".equals(d.findElement(By.id("page-info")).getText()));
+        assertThat(visibleRows(browser)).extracting(r -> r.getAttribute("data-vehicle-id"))
+                .startsWith("CAR 1", "CAR 2", "CAR 3").endsWith("CAR 50");
+        assertThat(cell(row("CAR 10"), "kpa")).isEqualTo("200.0");
+        assertThat(row("CAR 10").findElement(By.cssSelector("td.c-kpa")).getAttribute("title"))
+                .isEqualTo("200,010.25 Pa");
+        assertThat(browser.findElement(By.id("summary-top")).getText()).isEqualTo("823.5 kPa");
+        assertThat(browser.findElement(By.id("summary-top-vehicle")).getText()).startsWith("CAR 77777");
+
+        browser.findElement(By.id("page-next")).click();
+        wait.until(d -> "51\u2013100 of 100,000".equals(d.findElement(By.id("page-info")).getText()));
+        wait.until(d -> "CAR 51".equals(visibleRows(d).get(0).getAttribute("data-vehicle-id")));
+        assertThat(visibleRows(browser)).hasSize(50);
+        saveScreenshot("portal-many.png");
+
+        // The filter runs on the server over every vehicle, and starts again from the first page.
+        browser.findElement(By.id("filter")).sendKeys("car 7777");
+        wait.until(d -> visibleRows(d).size() == 11);
+        assertThat(visibleRows(browser)).extracting(r -> r.getAttribute("data-vehicle-id"))
+                .containsExactly("CAR 7777", "CAR 77770", "CAR 77771", "CAR 77772", "CAR 77773", "CAR 77774",
+                        "CAR 77775", "CAR 77776", "CAR 77777", "CAR 77778", "CAR 77779");
+        assertThat(browser.findElement(By.id("filter-note")).getText()).isEqualTo("Showing 11 of 100,000 vehicles");
+        assertThat(cell(row("CAR 77777"), "kpa")).isEqualTo("823.5");
+        assertThat(row("CAR 77777").findElement(By.cssSelector("td.c-kpa")).getAttribute("title"))
+                .isEqualTo("823,456.7891234 Pa");
+        saveScreenshot("portal-many-filtered.png");
+
+        // Live: a shown vehicle's new maximum arrives without a reload.
+        KAFKA.produce(List.of(manyStep("CAR 77777", "car77777b", "900000.5", now.plusSeconds(1))));
+        wait.until(d -> "900.0".equals(cell(row("CAR 77777"), "kpa")));
+        assertThat(row("CAR 77777").findElement(By.cssSelector("td.c-kpa")).getAttribute("title"))
+                .isEqualTo("900,000.5 Pa");
+
+        // At the cap, new vehicles evict the ones updated longest ago; the count stays and says so.
+        List<ProducerRecord<byte[], byte[]>> newcomers = new ArrayList<>();
+        for (int n = 1; n <= 10; n++) {
+            newcomers.add(manyStep("ZZZ " + n, "zzz" + n, "300000", now.plusSeconds(2)));
+        }
+        KAFKA.produce(newcomers);
+        WebElement filter = browser.findElement(By.id("filter"));
+        filter.clear();
+        filter.sendKeys("zzz");
+        wait.until(d -> visibleRows(d).size() == 10);
+        assertThat(browser.findElement(By.id("summary-count")).getText()).isEqualTo("100,000");
+        assertThat(new PortalApi(portal.port()).json("/api/status").get("evictedVehicles").asLong()).isEqualTo(10);
+        filter.sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE);
+        wait.until(d -> "10 dropped at the cap of 100,000".equals(d.findElement(By.id("summary-shown")).getText()));
+
+        List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertThat(problems).as("browser console warnings and errors").isEmpty();
+    }
+
+    private static ProducerRecord<byte[], byte[]> manyStep(String vehicle, String sensor, String pascals, Instant at) {
+        return KafkaCluster.record(MANY_TOPIC, null, vehicle,
+                Maxima.json(vehicle, sensor, pascals, 21.5, at).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                at.toEpochMilli());
     }
 
     private static void addSteps(List<ProducerRecord<byte[], byte[]>> out, String vehicle, String sensorPrefix,

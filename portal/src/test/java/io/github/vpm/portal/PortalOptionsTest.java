@@ -19,6 +19,7 @@ class PortalOptionsTest {
         assertThat(o.bind()).isEqualTo("0.0.0.0");
         assertThat(o.port()).isEqualTo(8088);
         assertThat(o.history()).isEqualTo(PortalOptions.DEFAULT_HISTORY);
+        assertThat(o.maxVehicles()).isEqualTo(1_000_000);
         assertThat(o.help()).isFalse();
     }
 
@@ -32,8 +33,8 @@ class PortalOptionsTest {
     @Test
     void readsEveryOption() {
         PortalOptions o = PortalOptions.parse(Map.of(), "--topic", "maxima", "--bind", "127.0.0.1", "--port", "0",
-                "--history", "5", "--bootstrap-servers", "localhost:19092");
-        assertThat(o).isEqualTo(new PortalOptions("localhost:19092", "maxima", "127.0.0.1", 0, 5, false));
+                "--history", "5", "--bootstrap-servers", "localhost:19092", "--max-vehicles", "1000");
+        assertThat(o).isEqualTo(new PortalOptions("localhost:19092", "maxima", "127.0.0.1", 0, 5, 1000, false));
     }
 
     @Test
@@ -48,6 +49,9 @@ class PortalOptionsTest {
         "--port|-1|--port: expected 0..65535",
         "--history|0|--history: expected 1..",
         "--history|many|--history: expected an integer",
+        "--max-vehicles|0|--max-vehicles: expected 1..100000000",
+        "--max-vehicles|100000001|--max-vehicles: expected 1..100000000",
+        "--max-vehicles|lots|--max-vehicles: expected an integer",
         "--bootstrap-servers|localhost|--bootstrap-servers: expected host:port",
         "--bootstrap-servers|host:port|--bootstrap-servers: expected an integer",
         "--topic|' '|--topic: must not be empty",

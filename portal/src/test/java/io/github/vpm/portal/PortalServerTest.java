@@ -78,6 +78,9 @@ class PortalServerTest {
         assertThat(honda.get("vehicleId").asText()).isEqualTo("HONDA 231");
         assertThat(honda.get("pressureMax").asLong()).isEqualTo(950_000);
         assertThat(honda.get("pressureMaxKpa").asDouble()).isEqualTo(950.0);
+        assertThat(body.get("total").asInt()).isEqualTo(2);
+        assertThat(body.get("offset").asInt()).isZero();
+        assertThat(body.get("limit").asInt()).isEqualTo(PageRequest.DEFAULT_LIMIT);
         assertThat(honda.get("pressureMaxBar").asDouble()).isEqualTo(9.5);
         assertThat(honda.get("sensorId").asText()).isEqualTo("honda23101");
         assertThat(honda.get("temperature").asDouble()).isEqualTo(30.2);
@@ -139,6 +142,61 @@ class PortalServerTest {
     }
 
     @Test
+    void pagesAndFiltersOnTheServer() throws Exception {
+        for (int i = 1; i <= 120; i++) {
+            view.apply(new MaximumUpdate("TRUCK " + i, "truck" + i, 500_000 + i, null, Instant.parse("2025-07-22T22:31:00Z")));
+        }
+        JsonNode first = json(send("GET", "/api/vehicles"));
+        assertThat(first.get("count").asInt()).isEqualTo(122);
+        assertThat(first.get("vehicles")).hasSize(100);
+        JsonNode page = json(send("GET", "/api/vehicles?filter=truck%201&offset=10&limit=5"));
+        assertThat(page.get("count").asInt()).isEqualTo(32); // TRUCK 1, 10..19, 100..120
+        assertThat(page.get("total").asInt()).isEqualTo(122);
+        assertThat(page.get("filter").asText()).isEqualTo("truck 1");
+        assertThat(page.get("vehicles")).extracting(v -> v.get("vehicleId").asText())
+                .containsExactly("TRUCK 19", "TRUCK 100", "TRUCK 101", "TRUCK 102", "TRUCK 103");
+        JsonNode top = json(send("GET", "/api/vehicles?sort=pressure&limit=1"));
+        assertThat(top.get("vehicles").get(0).get("vehicleId").asText()).isEqualTo("HONDA 231");
+        assertThat(top.get("sort").asText()).isEqualTo("pressure");
+        assertThat(top.get("order").asText()).isEqualTo("desc");
+
+        HttpResponse<String> bad = send("GET", "/api/vehicles?limit=100000");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).get("error").asText()).isEqualTo("limit: expected an integer 1..1000, got \"100000\"");
+        assertThat(send("GET", "/api/stream?sort=colour").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void writesFractionalPressuresWithEveryDigitAndIntegralOnesWithout() throws Exception {
+        view.apply(new MaximumUpdate("AUDI 20", "audi2000", 823_456.7891234, 20.0, Instant.parse("2025-07-22T22:32:00Z")));
+        HttpResponse<String> list = send("GET", "/api/vehicles");
+        assertThat(list.body()).contains("\"pressureMax\":823456.7891234,", "\"pressureMax\":950000,")
+                .doesNotContain("950000.0");
+        JsonNode audi = json(list).get("vehicles").get(0);
+        assertThat(audi.get("pressureMax").asDouble()).isEqualTo(823_456.7891234);
+        assertThat(audi.get("pressureMaxKpa").asDouble()).isEqualTo(823.4567891234);
+        String one = send("GET", "/api/vehicles/AUDI%2020").body();
+        assertThat(one).contains("\"history\":[{", "\"pressureMax\":823456.7891234,");
+    }
+
+    @Test
+    void statusCountsEvictedVehicles() throws Exception {
+        server.close();
+        view = new MaximaView(5, 2);
+        server = PortalServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), view, status,
+                new VehicleJson(MAPPER));
+        for (String id : new String[] {"A", "B", "C", "D"}) {
+            view.apply(new MaximumUpdate(id, "s", 1, null, Instant.parse("2025-07-22T22:31:00Z")));
+        }
+        JsonNode body = json(send("GET", "/api/status"));
+        assertThat(body.get("vehicles").asInt()).isEqualTo(2);
+        assertThat(body.get("maxVehicles").asInt()).isEqualTo(2);
+        assertThat(body.get("evictedVehicles").asLong()).isEqualTo(2);
+        assertThat(json(send("GET", "/api/vehicles")).get("vehicles")).extracting(v -> v.get("vehicleId").asText())
+                .containsExactly("C", "D");
+    }
+
+    @Test
     void headAnswersWithoutABody() throws Exception {
         HttpResponse<String> response = send("HEAD", "/api/vehicles");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -190,6 +248,10 @@ class PortalServerTest {
             assertThat(first[0]).isEqualTo("status");
             String[] snapshot = next(events);
             assertThat(snapshot[0]).isEqualTo("snapshot");
+            assertThat(MAPPER.readTree(snapshot[1]).get("count").asInt()).isEqualTo(2);
+            assertThat(MAPPER.readTree(snapshot[1]).get("total").asInt()).isEqualTo(2);
+            assertThat(MAPPER.readTree(snapshot[1]).get("top").get("vehicleId").asText()).isEqualTo("HONDA 231");
+            assertThat(MAPPER.readTree(snapshot[1]).get("evictedVehicles").asLong()).isZero();
             JsonNode vehicles = MAPPER.readTree(snapshot[1]).get("vehicles");
             assertThat(vehicles).hasSize(2);
             assertThat(vehicles.get(1).get("points")).hasSize(2);
@@ -207,11 +269,49 @@ class PortalServerTest {
             String[] removed = next(events);
             assertThat(removed[0]).isEqualTo("removed");
             assertThat(MAPPER.readTree(removed[1]).get("vehicleId").asText()).isEqualTo("BMW 7");
+            // The hole is filled and the counts follow with a fresh snapshot of the page.
+            JsonNode after = MAPPER.readTree(nextOf(events, "snapshot")[1]);
+            assertThat(after.get("count").asInt()).isEqualTo(1);
 
             status.moveTo(FeedStatus.State.LIVE, "live from vehicle_pressure_max");
-            String[] live = next(events);
+            String[] live = nextOf(events, "status");
             assertThat(live[0]).isEqualTo("status");
             assertThat(MAPPER.readTree(live[1]).get("state").asText()).isEqualTo("LIVE");
+        } finally {
+            response.body().close();
+        }
+    }
+
+    @Test
+    void streamSendsOnlyItsPageAndAFreshSnapshotWhenOtherVehiclesChange() throws Exception {
+        for (int i = 1; i <= 30; i++) {
+            view.apply(new MaximumUpdate("TRUCK " + i, "truck" + i, 500_000, null, Instant.parse("2025-07-22T22:31:00Z")));
+        }
+        HttpResponse<InputStream> response = http.send(
+                HttpRequest.newBuilder(uri("/api/stream?filter=truck&limit=10&offset=10")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        BlockingQueue<String[]> events = new ArrayBlockingQueue<>(1000);
+        Thread reader = new Thread(() -> readEvents(response.body(), events), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            JsonNode page = MAPPER.readTree(nextOf(events, "snapshot")[1]);
+            assertThat(page.get("count").asInt()).isEqualTo(30);
+            assertThat(page.get("total").asInt()).isEqualTo(32);
+            assertThat(page.get("vehicles")).extracting(v -> v.get("vehicleId").asText())
+                    .startsWith("TRUCK 11").endsWith("TRUCK 20").hasSize(10);
+
+            // Off the page: no vehicle event, only a snapshot with the new count (within the refresh interval).
+            view.apply(new MaximumUpdate("TRUCK 31", "truck31", 1, null, Instant.parse("2025-07-22T22:33:00Z")));
+            view.apply(new MaximumUpdate("TRUCK 1", "truck1", 600_000, null, Instant.parse("2025-07-22T22:33:00Z")));
+            String[] next = next(events);
+            assertThat(next[0]).isEqualTo("snapshot");
+            assertThat(MAPPER.readTree(next[1]).get("count").asInt()).isEqualTo(31);
+            // On the page: a vehicle event.
+            view.apply(new MaximumUpdate("TRUCK 15", "truck15", 700_000, null, Instant.parse("2025-07-22T22:34:00Z")));
+            String[] changed = next(events);
+            assertThat(changed[0]).isEqualTo("vehicle");
+            assertThat(MAPPER.readTree(changed[1]).get("vehicleId").asText()).isEqualTo("TRUCK 15");
         } finally {
             response.body().close();
         }
@@ -230,6 +330,16 @@ class PortalServerTest {
         reader.join(Duration.ofSeconds(10).toMillis());
         assertThat(reader.isAlive()).as("stream still open after close").isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /** The next event called {@code name}, skipping others (e.g. a page refresh in between). */
+    private static String[] nextOf(BlockingQueue<String[]> events, String name) throws InterruptedException {
+        while (true) {
+            String[] event = next(events);
+            if (event[0].equals(name)) {
+                return event;
+            }
+        }
     }
 
     private static String[] next(BlockingQueue<String[]> events) throws InterruptedException {

@@ -13,6 +13,11 @@ public final class ReadingGenerator {
 
     /** The contract's default valid range; spikes stay inside it. */
     static final long MAX_PRESSURE = 10_000_000;
+    /**
+     * Up to 8 decimals, the largest pressure times 10^8 stays below 2^53: every value is an exact
+     * count of its last digit, so the JSON digits read back as exactly {@link Reading#pressure()}.
+     */
+    public static final int MAX_PRESSURE_DECIMALS = 8;
     private static final double KELVIN = 273.15;
 
     private final List<Sensor> sensors;
@@ -21,9 +26,24 @@ public final class ReadingGenerator {
     private final SplittableRandom random;
     private final double spikeProbability;
     private final ReadingClock clock;
+    private final double pressureScale;
     private long index;
 
     public ReadingGenerator(FleetModel fleet, long seed, double spikeProbability, ReadingClock clock) {
+        this(fleet, seed, spikeProbability, clock, 0);
+    }
+
+    /**
+     * @param pressureDecimals digits kept after the decimal point of each pressure, 0 to
+     *     {@link #MAX_PRESSURE_DECIMALS}; the same seed gives the same values at any precision, rounded
+     */
+    public ReadingGenerator(FleetModel fleet, long seed, double spikeProbability, ReadingClock clock,
+                            int pressureDecimals) {
+        if (pressureDecimals < 0 || pressureDecimals > MAX_PRESSURE_DECIMALS) {
+            throw new IllegalArgumentException("pressureDecimals must be 0.." + MAX_PRESSURE_DECIMALS
+                    + ", got " + pressureDecimals);
+        }
+        this.pressureScale = Math.pow(10, pressureDecimals);
         this.sensors = fleet.sensors();
         this.pressureDrift = new double[sensors.size()];
         this.temperatureDrift = new double[sensors.size()];
@@ -51,7 +71,7 @@ public final class ReadingGenerator {
 
         long timestamp = clock.epochMillis(index);
         index++;
-        return new Reading(timestamp, Math.max(0, Math.min(MAX_PRESSURE, Math.round(pressure))),
+        return new Reading(timestamp, Math.max(0, Math.min(MAX_PRESSURE, Math.round(pressure * pressureScale) / pressureScale)),
                 (int) Math.round(temperature * 10), sensor.id(), sensor.vehicleId(), spike);
     }
 

@@ -69,7 +69,8 @@ public final class Simulator {
         ReadingClock clock = options.startTime() == null
                 ? ReadingClock.wallClock()
                 : ReadingClock.fixed(options.startTime(), options.rate());
-        ReadingGenerator generator = new ReadingGenerator(fleet, options.seed(), options.spikeProbability(), clock);
+        ReadingGenerator generator = new ReadingGenerator(fleet, options.seed(), options.spikeProbability(), clock,
+                options.pressureDecimals());
         LOG.info("Simulating {} vehicles x {} sensors (seed {}) -> topic {} at {}: {} readings/s, {}",
                 options.vehicles(), options.sensorsPerVehicle(), options.seed(), options.topic(),
                 options.bootstrapServers(), options.rate(), limits());
@@ -103,7 +104,7 @@ public final class Simulator {
     }
 
     private void sendReadings(ReadingGenerator generator, ReadingPublisher publisher, long start) {
-        ReadingJson json = new ReadingJson();
+        ReadingJson json = new ReadingJson(options.pressureDecimals());
         Pacer pacer = new Pacer(options.rate(), System::nanoTime);
         ProgressReport progress = new ProgressReport(options.progressInterval(), start, LOG::info);
         Reading next = null; // generated but not yet taken by the producer: retried, never skipped
@@ -134,7 +135,7 @@ public final class Simulator {
                 if (next.spike()) {
                     anomalies++;
                     LOG.info("Anomaly: vehicle {} sensor {} pressure {} Pa at {}",
-                            next.vehicleId(), next.sensorId(), next.pressure(),
+                            next.vehicleId(), next.sensorId(), json.pressure(next),
                             new SeedTimestampFormat().format(next.epochMillis()));
                 }
                 next = null;

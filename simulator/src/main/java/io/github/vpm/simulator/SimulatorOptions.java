@@ -28,6 +28,7 @@ public record SimulatorOptions(
         long count,
         long seed,
         double spikeProbability,
+        int pressureDecimals,
         Instant startTime,
         Duration progressInterval,
         boolean help) {
@@ -53,6 +54,10 @@ public record SimulatorOptions(
             new Spec("seed", "n", "42", null, "random seed: the same seed gives the same fleet and values"),
             new Spec("spike-probability", "p", "0.001", null,
                     "chance (0..1) that a reading is an anomalous pressure spike"),
+            new Spec("pressure-decimals", "n", "0", null,
+                    "digits after the decimal point of each pressure, 0.." + ReadingGenerator.MAX_PRESSURE_DECIMALS
+                            + "; 0 sends whole pascals,\n7 sends e.g. 823456.7891234 as the sensors of the"
+                            + " replaced system do"),
             new Spec("start-time", "instant", "wall clock", null,
                     "event time of the first reading (e.g. 2025-07-22T22:30:45Z); later readings are\n"
                             + "spaced 1/rate apart, so timestamps are reproducible too"),
@@ -94,6 +99,7 @@ public record SimulatorOptions(
                 v.longValue("count", 0, Long.MAX_VALUE),
                 v.longValue("seed", Long.MIN_VALUE, Long.MAX_VALUE),
                 v.probability("spike-probability"),
+                v.intValue("pressure-decimals", 0, ReadingGenerator.MAX_PRESSURE_DECIMALS),
                 v.instant("start-time"),
                 v.duration("progress-interval"),
                 help);

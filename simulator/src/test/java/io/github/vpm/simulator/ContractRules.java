@@ -48,11 +48,13 @@ final class ContractRules {
                 return id + ": expected a non-empty string";
             }
         }
+        // Any JSON number (integer, fraction or exponent), compared as a double, as in the contract.
         JsonNode pressure = root.get("pressure");
-        if (pressure == null || !pressure.isIntegralNumber()) {
-            return "pressure: expected an integer";
+        if (pressure == null || !pressure.isNumber()) {
+            return "pressure: expected a number";
         }
-        if (!pressure.canConvertToLong() || pressure.asLong() < PRESSURE_MIN || pressure.asLong() > PRESSURE_MAX) {
+        double pascals = pressure.doubleValue();
+        if (!(pascals >= PRESSURE_MIN && pascals <= PRESSURE_MAX)) {
             return "pressure: out of range";
         }
         JsonNode timestamp = root.get("timestamp");

@@ -40,7 +40,8 @@ class ReadingGeneratorTest {
             assertThat(node.get("timestamp").asText()).matches(ContractRules.SIMULATOR_TIMESTAMP);
             assertThat(ContractRules.parseTimestamp(node.get("timestamp").asText()).toEpochMilli())
                     .isEqualTo(reading.epochMillis());
-            assertThat(node.get("pressure").asLong()).isEqualTo(reading.pressure());
+            assertThat(node.get("pressure").isIntegralNumber()).as(value).isTrue();
+            assertThat(node.get("pressure").asDouble()).isEqualTo(reading.pressure());
             assertThat(node.get("temperature").asDouble()).isEqualTo(reading.temperature());
             assertThat(node.get("sensorId").asText()).isEqualTo(reading.sensorId());
             assertThat(node.get("vehicleId").asText()).isEqualTo(reading.vehicleId());
@@ -51,13 +52,14 @@ class ReadingGeneratorTest {
     @Test
     void normalReadingsStayAroundTheOperatingPointWithRealisticTemperatures() {
         ReadingGenerator generator = generator(7, 0.0);
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        Set<Long> distinct = new HashSet<>();
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        Set<Double> distinct = new HashSet<>();
         for (int i = 0; i < 200_000; i++) {
             Reading r = generator.next();
             assertThat(r.spike()).isFalse();
-            assertThat(r.pressure()).isBetween(700_000L, 1_000_000L);
+            assertThat(r.pressure()).isBetween(700_000.0, 1_000_000.0);
+            assertThat(r.pressure()).as("whole pascals by default").isEqualTo(Math.rint(r.pressure()));
             assertThat(r.temperature()).isBetween(-10.0, 50.0);
             min = Math.min(min, r.pressure());
             max = Math.max(max, r.pressure());
@@ -65,21 +67,21 @@ class ReadingGeneratorTest {
         }
         // Values move (noise and drift), but not wildly.
         assertThat(distinct.size()).isGreaterThan(1000);
-        assertThat(max - min).isBetween(5_000L, 300_000L);
+        assertThat(max - min).isBetween(5_000.0, 300_000.0);
     }
 
     @Test
     void eachSensorDriftsSlowlyBetweenItsReadings() {
         FleetModel fleet = FleetModel.generate(2, 2, 3);
         ReadingGenerator generator = new ReadingGenerator(fleet, 3, 0.0, ReadingClock.fixed(START, 10));
-        long[] last = new long[4];
+        double[] last = new double[4];
         double[] lastTemperature = new double[4];
         for (int i = 0; i < 4_000; i++) {
             Reading r = generator.next();
             int s = i % 4;
             assertThat(r.sensorId()).isEqualTo(fleet.sensors().get(s).id());
             if (i >= 4) {
-                assertThat(Math.abs(r.pressure() - last[s])).as("pressure step").isLessThan(10_000L);
+                assertThat(Math.abs(r.pressure() - last[s])).as("pressure step").isLessThan(10_000.0);
                 assertThat(Math.abs(r.temperature() - lastTemperature[s])).as("temperature step").isLessThan(1.0);
             }
             last[s] = r.pressure();
@@ -126,7 +128,7 @@ class ReadingGeneratorTest {
         for (int i = 0; i < 10_000; i++) {
             Reading r = generator.next();
             assertThat(r.spike()).isTrue();
-            assertThat(r.pressure()).isBetween(1_200_000L, ContractRules.PRESSURE_MAX);
+            assertThat(r.pressure()).isBetween(1_200_000.0, (double) ContractRules.PRESSURE_MAX);
         }
     }
 
@@ -138,13 +140,45 @@ class ReadingGeneratorTest {
             Reading r = generator.next();
             if (r.spike()) {
                 spikes++;
-                assertThat(r.pressure()).isGreaterThan(1_200_000L);
+                assertThat(r.pressure()).isGreaterThan(1_200_000.0);
             } else {
-                assertThat(r.pressure()).isLessThan(1_000_000L);
+                assertThat(r.pressure()).isLessThan(1_000_000.0);
             }
         }
         // Expected 1000; a deterministic seed, so the bound only guards against a wrong formula.
         assertThat(spikes).isBetween(800, 1200);
+    }
+
+    @Test
+    void fractionalPressuresAreValidReadBackExactlyAndRoundToTheWholeValues() {
+        FleetModel fleet = FleetModel.generate(10, 4, 42);
+        ReadingGenerator whole = new ReadingGenerator(fleet, 42, 0.01, ReadingClock.fixed(START, 100));
+        ReadingGenerator fine = new ReadingGenerator(fleet, 42, 0.01, ReadingClock.fixed(START, 100), 7);
+        ReadingJson json = new ReadingJson(7);
+        int withFraction = 0;
+        for (int i = 0; i < 20_000; i++) {
+            Reading w = whole.next();
+            Reading f = fine.next();
+            String value = json.encode(f);
+            assertThat(ContractRules.violation(value)).as(value).isNull();
+            JsonNode pressure = ContractRules.parse(value).get("pressure");
+            assertThat(value).contains("\"pressure\": " + json.pressure(f) + ",");
+            assertThat(json.pressure(f)).matches("\\d+\\.\\d{7}");
+            assertThat(pressure.asDouble()).as(value).isEqualTo(f.pressure());
+            assertThat(Math.abs(f.pressure() - w.pressure())).as("same values, more digits").isLessThanOrEqualTo(0.5);
+            if (f.pressure() != Math.rint(f.pressure())) {
+                withFraction++;
+            }
+        }
+        assertThat(withFraction).isGreaterThan(19_000);
+    }
+
+    @Test
+    void anUnsupportedPrecisionIsRefused() {
+        FleetModel fleet = FleetModel.generate(1, 1, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new ReadingGenerator(fleet, 1, 0.0, ReadingClock.fixed(START, 1), 9))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -21,6 +21,25 @@ class ReadingJsonTest {
     }
 
     @Test
+    void writesFractionalPressuresWithExactlyTheConfiguredDecimals() {
+        Reading python = new Reading(EXAMPLE_TIME, 823_456.7891234, 255, "honda23100", "HONDA 231", false);
+        assertThat(new ReadingJson(7).encode(python)).isEqualTo(
+                "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressure\": 823456.7891234, \"temperature\": 25.5,"
+                        + " \"sensorId\": \"honda23100\", \"vehicleId\": \"HONDA 231\"}");
+        assertThat(new ReadingJson(7).pressure(python)).isEqualTo("823456.7891234");
+        assertThat(new ReadingJson(3).pressure(new Reading(0, 850_000.05, 0, "s", "v", false))).isEqualTo("850000.050");
+        assertThat(new ReadingJson(2).pressure(new Reading(0, 0.07, 0, "s", "v", false))).isEqualTo("0.07");
+        assertThat(new ReadingJson(8).pressure(new Reading(0, 10_000_000, 0, "s", "v", false)))
+                .isEqualTo("10000000.00000000");
+        assertThat(new ReadingJson(8).pressure(new Reading(0, 9_999_999.99999999, 0, "s", "v", false)))
+                .isEqualTo("9999999.99999999");
+        assertThat(new ReadingJson().pressure(new Reading(0, 850_000, 0, "s", "v", false))).isEqualTo("850000");
+        String value = new ReadingJson(7).encode(python);
+        assertThat(ContractRules.violation(value)).isNull();
+        assertThat(ContractRules.parse(value).get("pressure").asDouble()).isEqualTo(823_456.7891234);
+    }
+
+    @Test
     void writesTemperaturesWithOneDecimal() {
         ReadingJson json = new ReadingJson();
         assertThat(json.encode(new Reading(0, 1, -5, "s", "v", false))).contains("\"temperature\": -0.5,");

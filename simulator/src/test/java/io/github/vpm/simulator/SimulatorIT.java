@@ -64,7 +64,7 @@ class SimulatorIT {
 
         // With a seed and a fixed start time the run is fully reproducible: the same readings the
         // generator makes in-process, each exactly once.
-        List<String> expected = expectedReadings();
+        List<String> expected = expectedReadings(0);
         assertThat(records.stream().map(KafkaRecord::value).toList()).containsExactlyInAnyOrderElementsOf(expected);
 
         // Every spike was logged as a line starting with "Anomaly" naming vehicle, sensor and pressure.
@@ -78,6 +78,25 @@ class SimulatorIT {
                     && line.contains(spike.get("sensorId").asText())
                     && line.contains(" " + spike.get("pressure").asLong() + " "));
         }
+    }
+
+    @Test
+    void sendsFractionalPressuresLikeTheReplacedSystemsSensors() {
+        String topic = "sensor_pressure_stream-fractional";
+        KAFKA.createTopic(topic, 6, Map.of("cleanup.policy", "delete"));
+        try (SimulatorProcess simulator = SimulatorProcess.start("fractional",
+                "--bootstrap-servers", KAFKA.bootstrapServers(), "--topic", topic, "--count", String.valueOf(COUNT),
+                "--rate", String.valueOf(RATE), "--seed", String.valueOf(SEED),
+                "--spike-probability", String.valueOf(SPIKES), "--start-time", START, "--pressure-decimals", "7")) {
+            assertThat(simulator.awaitExit(Duration.ofSeconds(90))).as(simulator.stdout()).isZero();
+        }
+        List<KafkaRecord> records = KAFKA.readCommitted(topic, COUNT, Duration.ofSeconds(60));
+        for (KafkaRecord record : records) {
+            assertThat(ContractRules.violation(record.value())).as(record.value()).isNull();
+            assertThat(record.value()).as(record.value()).containsPattern("\"pressure\": \\d+\\.\\d{7}, ");
+        }
+        assertThat(records.stream().map(KafkaRecord::value).toList())
+                .containsExactlyInAnyOrderElementsOf(expectedReadings(7));
     }
 
     @Test
@@ -119,11 +138,11 @@ class SimulatorIT {
         }
     }
 
-    private static List<String> expectedReadings() {
+    private static List<String> expectedReadings(int pressureDecimals) {
         FleetModel fleet = FleetModel.generate(10, 4, SEED);
         ReadingGenerator generator = new ReadingGenerator(fleet, SEED, SPIKES,
-                ReadingClock.fixed(Instant.parse(START), RATE));
-        ReadingJson json = new ReadingJson();
+                ReadingClock.fixed(Instant.parse(START), RATE), pressureDecimals);
+        ReadingJson json = new ReadingJson(pressureDecimals);
         List<String> expected = new ArrayList<>(COUNT);
         for (int i = 0; i < COUNT; i++) {
             expected.add(json.encode(generator.next()));

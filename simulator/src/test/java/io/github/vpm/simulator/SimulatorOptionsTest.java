@@ -38,9 +38,9 @@ class SimulatorOptionsTest {
                 "--bootstrap-servers", "a:1,b:2", "--topic", "t1", "--vehicles", "3",
                 "--sensors-per-vehicle", "6", "--rate", "100000", "--duration", "5min", "--count", "2000",
                 "--seed", "-7", "--spike-probability", "0.5", "--start-time", "2025-07-22 22:30:45.123Z",
-                "--progress-interval=0");
+                "--progress-interval=0", "--pressure-decimals", "7");
         assertThat(o).isEqualTo(new SimulatorOptions("a:1,b:2", "t1", 3, 6, 100_000, Duration.ofMinutes(5), 2000,
-                -7, 0.5, Instant.parse("2025-07-22T22:30:45.123Z"), Duration.ZERO, false));
+                -7, 0.5, 7, Instant.parse("2025-07-22T22:30:45.123Z"), Duration.ZERO, false));
         assertThat(o.runsForever()).isFalse();
         assertThat(o.totalSensors()).isEqualTo(18);
     }
@@ -95,6 +95,9 @@ class SimulatorOptionsTest {
             "--seed|0x2a|--seed",
             "--spike-probability|1.5|--spike-probability",
             "--spike-probability|NaN|--spike-probability",
+            "--pressure-decimals|9|--pressure-decimals",
+            "--pressure-decimals|-1|--pressure-decimals",
+            "--pressure-decimals|two|--pressure-decimals",
             "--bootstrap-servers|localhost|--bootstrap-servers",
             "--bootstrap-servers|localhost:99999|--bootstrap-servers",
             "--bootstrap-servers|a:1,|--bootstrap-servers",
@@ -148,7 +151,7 @@ class SimulatorOptionsTest {
         String usage = SimulatorOptions.usage();
         for (String option : new String[] {"--bootstrap-servers", "--topic", "--vehicles", "--sensors-per-vehicle",
                 "--rate", "--duration", "--count", "--seed", "--spike-probability", "--start-time",
-                "--progress-interval", "--help"}) {
+                "--progress-interval", "--pressure-decimals", "--help"}) {
             assertThat(usage).contains(option + " ");
         }
         assertThat(usage).contains("default: localhost:9092; environment variable KAFKA_BOOTSTRAP_SERVERS")
