@@ -73,11 +73,8 @@ final class EventStream implements HttpHandler, AutoCloseable {
         if (!HttpResponses.readOnly(exchange, json)) {
             return;
         }
-        PageRequest request;
-        try {
-            request = PageRequest.parse(exchange.getRequestURI().getRawQuery());
-        } catch (PageRequest.InvalidPageRequestException e) {
-            HttpResponses.error(exchange, 400, json, e.getMessage());
+        PageRequest request = PageRequest.parseOrReject(exchange, json);
+        if (request == null) {
             return;
         }
         if (closed || clients.size() >= maxClients) {

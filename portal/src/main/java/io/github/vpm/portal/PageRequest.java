@@ -1,5 +1,7 @@
 package io.github.vpm.portal;
 
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -36,6 +38,16 @@ public record PageRequest(String filter, Sort sort, boolean descending, int offs
         Objects.requireNonNull(sort, "sort");
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("offset " + offset + " / limit " + limit + " out of range");
+        }
+    }
+
+    /** The exchange's page request, or null after answering 400 with the reason. */
+    static PageRequest parseOrReject(HttpExchange exchange, VehicleJson json) throws IOException {
+        try {
+            return parse(exchange.getRequestURI().getRawQuery());
+        } catch (InvalidPageRequestException e) {
+            HttpResponses.error(exchange, 400, json, e.getMessage());
+            return null;
         }
     }
 

@@ -51,11 +51,8 @@ final class VehicleApi implements HttpHandler {
     }
 
     private void page(HttpExchange exchange) throws IOException {
-        PageRequest request;
-        try {
-            request = PageRequest.parse(exchange.getRequestURI().getRawQuery());
-        } catch (PageRequest.InvalidPageRequestException e) {
-            HttpResponses.error(exchange, 400, json, e.getMessage());
+        PageRequest request = PageRequest.parseOrReject(exchange, json);
+        if (request == null) {
             return;
         }
         HttpResponses.json(exchange, 200, json, json.page(view.page(request, false), v -> json.vehicle(v, false)));
