@@ -266,7 +266,10 @@ class ExporterRulesIT {
         assertThat(simulator.names()).contains("kafka_producer_record_error_total", "kafka_producer_topic_record_send_total");
         assertNoRawDump(simulator, "kafka_producer_producer_node_metrics");
 
-        Scrape portal = awaitScrape("portal", portalAgent, s -> !s.named("kafka_consumer_records_consumed_total").isEmpty());
+        // The consumer's MBeans need not all show in the same scrape (CI once saw the fetch manager's
+        // without consumer-metrics), so wait for a scrape that has both.
+        Scrape portal = awaitScrape("portal", portalAgent, s -> !s.named("kafka_consumer_records_consumed_total").isEmpty()
+                && !s.named("kafka_consumer_connection_count").isEmpty());
         assertThat(portal.named("kafka_consumer_records_consumed_total")).singleElement()
                 .satisfies(s -> assertThat(s.labels()).isEqualTo(Map.of("client_id", "vpm-portal")));
         assertThat(portal.names()).contains("kafka_consumer_records_lag_max", "kafka_consumer_connection_count");
