@@ -1,6 +1,6 @@
 package io.github.vpm.job;
 
-import io.github.vpm.job.reading.RecordSizeGuard;
+import io.github.vpm.job.ingest.RecordSizeGuard;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

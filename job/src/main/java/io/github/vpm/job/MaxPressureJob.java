@@ -2,15 +2,15 @@ package io.github.vpm.job;
 
 import io.github.vpm.job.deadletter.DeadLetter;
 import io.github.vpm.job.deadletter.DeadLetterSerializer;
+import io.github.vpm.job.ingest.DeadLetterRouter;
+import io.github.vpm.job.ingest.DecodedRecord;
+import io.github.vpm.job.ingest.EventTimeAssigner;
+import io.github.vpm.job.ingest.ReadingDeserializer;
+import io.github.vpm.job.ingest.RecordSizeGuard;
 import io.github.vpm.job.maximum.MaxPressureFunction;
 import io.github.vpm.job.maximum.PressureMax;
 import io.github.vpm.job.maximum.PressureMaxSerializer;
-import io.github.vpm.job.reading.DeadLetterRouter;
-import io.github.vpm.job.reading.DecodedRecord;
-import io.github.vpm.job.reading.EventTimeAssigner;
 import io.github.vpm.job.reading.Reading;
-import io.github.vpm.job.reading.ReadingDeserializer;
-import io.github.vpm.job.reading.RecordSizeGuard;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -191,7 +191,7 @@ public final class MaxPressureJob {
 
         @Override
         public String getKey(Reading reading) {
-            return reading.vehicleId;
+            return reading.vehicleId();
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.github.vpm.job;
 
 import io.github.vpm.job.deadletter.DeadLetter;
+import io.github.vpm.job.ingest.DecodedRecord;
 import io.github.vpm.job.maximum.PressureMax;
-import io.github.vpm.job.reading.DecodedRecord;
 import io.github.vpm.job.reading.Reading;
 import org.apache.flink.types.PojoTestUtils;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.github.vpm.bench.jmh;
 
 import io.github.vpm.bench.data.DataSet;
-import io.github.vpm.job.reading.DecodedRecord;
+import io.github.vpm.job.ingest.DecodedRecord;
+import io.github.vpm.job.ingest.ReadingDeserializer;
 import io.github.vpm.job.reading.InvalidReadingException;
 import io.github.vpm.job.reading.Reading;
 import io.github.vpm.job.reading.ReadingDecoder;
-import io.github.vpm.job.reading.ReadingDeserializer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.util.Collector;

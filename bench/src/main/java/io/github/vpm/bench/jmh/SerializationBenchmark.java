@@ -81,7 +81,7 @@ public class SerializationBenchmark {
 
     @Benchmark
     public int keyGroupOfVehicle() {
-        return KeyGroupRangeAssignment.assignKeyToParallelOperator(readings[next++ & (Samples.COUNT - 1)].vehicleId,
+        return KeyGroupRangeAssignment.assignKeyToParallelOperator(readings[next++ & (Samples.COUNT - 1)].vehicleId(),
                 360, 2);
     }
 

@@ -55,12 +55,12 @@ public class StateBenchmark {
     public void setUp() throws Exception {
         readings = Samples.readings();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new MaxPressureFunction()), r -> r.vehicleId, Types.STRING, 360, 1, 0);
+                new KeyedProcessOperator<>(new MaxPressureFunction()), r -> r.vehicleId(), Types.STRING, 360, 1, 0);
         harness.setStateBackend("rocksdb".equals(backend) ? new EmbeddedRocksDBStateBackend() : new HashMapStateBackend());
         harness.open();
         uncachedHarness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new MaxPressureFunction(Duration.ZERO, 0)),
-                r -> r.vehicleId, Types.STRING, 360, 1, 0);
+                r -> r.vehicleId(), Types.STRING, 360, 1, 0);
         uncachedHarness.setStateBackend(
                 "rocksdb".equals(backend) ? new EmbeddedRocksDBStateBackend() : new HashMapStateBackend());
         uncachedHarness.open();
@@ -81,7 +81,7 @@ public class StateBenchmark {
     @Benchmark
     public void maxPressureFunction() throws Exception {
         Reading r = readings[next++ & (Samples.COUNT - 1)];
-        harness.processElement(new StreamRecord<>(r, r.timestamp));
+        harness.processElement(new StreamRecord<>(r, r.timestamp()));
         if ((next & 1023) == 0) {
             harness.getOutput().clear(); // emitted maxima would pile up otherwise
         }
@@ -91,7 +91,7 @@ public class StateBenchmark {
     @Benchmark
     public void uncachedMaxPressureFunction() throws Exception {
         Reading r = readings[next++ & (Samples.COUNT - 1)];
-        uncachedHarness.processElement(new StreamRecord<>(r, r.timestamp));
+        uncachedHarness.processElement(new StreamRecord<>(r, r.timestamp()));
         if ((next & 1023) == 0) {
             uncachedHarness.getOutput().clear();
         }
@@ -100,9 +100,9 @@ public class StateBenchmark {
     @Benchmark
     public boolean plainHashMap() {
         Reading r = readings[next++ & (Samples.COUNT - 1)];
-        Double max = plainMap.get(r.vehicleId);
-        if (max == null || r.pressure > max) {
-            plainMap.put(r.vehicleId, r.pressure);
+        Double max = plainMap.get(r.vehicleId());
+        if (max == null || r.pressure() > max) {
+            plainMap.put(r.vehicleId(), r.pressure());
             return true;
         }
         return false;

@@ -79,15 +79,15 @@ public final class Ceiling implements SystemUnderTest {
                         reading = decoder.decode(r.value());
                     } catch (InvalidReadingException e) {
                         DeadLetter letter = DeadLetter.of(e.getMessage(), r);
-                        producer.send(new ProducerRecord<>(spec.dlqTopic(), null, null, letter.key,
+                        producer.send(new ProducerRecord<>(spec.dlqTopic(), null, null, letter.key(),
                                 DeadLetterSerializer.toJson(letter)));
                         continue;
                     }
-                    Double max = maxima.get(reading.vehicleId);
-                    if (max == null || reading.pressure > max) {
-                        maxima.put(reading.vehicleId, reading.pressure);
-                        producer.send(new ProducerRecord<>(spec.outputTopic(), null, reading.timestamp,
-                                reading.vehicleId.getBytes(StandardCharsets.UTF_8),
+                    Double max = maxima.get(reading.vehicleId());
+                    if (max == null || reading.pressure() > max) {
+                        maxima.put(reading.vehicleId(), reading.pressure());
+                        producer.send(new ProducerRecord<>(spec.outputTopic(), null, reading.timestamp(),
+                                reading.vehicleId().getBytes(StandardCharsets.UTF_8),
                                 PressureMaxSerializer.toJson(PressureMax.of(reading))));
                     }
                 }

@@ -2,9 +2,9 @@ package io.github.vpm.bench.systems;
 
 import io.github.vpm.job.deadletter.DeadLetter;
 import io.github.vpm.job.deadletter.DeadLetterSerializer;
+import io.github.vpm.job.ingest.DecodedRecord;
 import io.github.vpm.job.maximum.PressureMax;
 import io.github.vpm.job.maximum.PressureMaxSerializer;
-import io.github.vpm.job.reading.DecodedRecord;
 import io.github.vpm.job.reading.InvalidReadingException;
 import io.github.vpm.job.reading.Reading;
 import io.github.vpm.job.reading.ReadingDecoder;
@@ -95,7 +95,7 @@ public final class KafkaStreamsPeer implements SystemUnderTest {
                 .to(spec.dlqTopic(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
 
         branches.get("decoded-valid")
-                .map((key, record) -> KeyValue.pair(record.reading.vehicleId, record.reading))
+                .map((key, record) -> KeyValue.pair(record.reading.vehicleId(), record.reading))
                 .repartition(Repartitioned.with(Serdes.String(), new ReadingSerde()).withName("by-vehicle"))
                 .process(Max::new, Named.as("max"), STORE)
                 .to(spec.outputTopic(), Produced.with(Serdes.String(), Serdes.ByteArray()));
@@ -143,12 +143,12 @@ public final class KafkaStreamsPeer implements SystemUnderTest {
         public void process(Record<String, Reading> record) {
             Reading reading = record.value();
             Double max = maxima.get(record.key());
-            if (max != null && reading.pressure <= max) {
+            if (max != null && reading.pressure() <= max) {
                 return;
             }
-            maxima.put(record.key(), reading.pressure);
+            maxima.put(record.key(), reading.pressure());
             context.forward(new Record<>(record.key(), PressureMaxSerializer.toJson(PressureMax.of(reading)),
-                    reading.timestamp));
+                    reading.timestamp()));
         }
     }
 

@@ -13,15 +13,15 @@ public final class ReadingSerde implements Serde<Reading> {
     @Override
     public Serializer<Reading> serializer() {
         return (topic, r) -> {
-            byte[] vehicle = r.vehicleId.getBytes(StandardCharsets.UTF_8);
-            byte[] sensor = r.sensorId.getBytes(StandardCharsets.UTF_8);
+            byte[] vehicle = r.vehicleId().getBytes(StandardCharsets.UTF_8);
+            byte[] sensor = r.sensorId().getBytes(StandardCharsets.UTF_8);
             ByteBuffer b = ByteBuffer.allocate(4 + vehicle.length + 4 + sensor.length + 8 + 8 + 1 + 8);
             b.putInt(vehicle.length).put(vehicle).putInt(sensor.length).put(sensor)
-                    .putDouble(r.pressure).putLong(r.timestamp);
-            if (r.temperature == null) {
+                    .putDouble(r.pressure()).putLong(r.timestamp());
+            if (r.temperature() == null) {
                 b.put((byte) 0);
             } else {
-                b.put((byte) 1).putDouble(r.temperature);
+                b.put((byte) 1).putDouble(r.temperature());
             }
             return b.array();
         };

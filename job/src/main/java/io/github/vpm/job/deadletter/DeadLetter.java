@@ -6,47 +6,26 @@ import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * An input record that broke the contract, with where it came from. A Flink POJO so it never
- * falls back to Kryo.
+ * An input record that broke the contract, with where it came from. A record, which Flink
+ * serializes as a POJO (never Kryo).
+ *
+ * @param error     one line naming the field and the problem, e.g. {@code pressure: expected a number, got "abc"}
+ * @param raw       the original value decoded as UTF-8; empty for an empty or null value
+ * @param rawBytes  size of the original value in bytes (0 for an empty or null value)
+ * @param truncated whether {@code raw} is only the beginning of the original value
+ * @param key       the input record's key, written back as the dead letter's key (not part of the JSON)
  */
-public class DeadLetter {
+public record DeadLetter(String error, String raw, long rawBytes, boolean truncated, String topic, int partition,
+                         long offset, byte[] key) {
 
-    /** The most bytes of UTF-8 {@link #raw} holds (64 KiB). */
+    /** The most bytes of UTF-8 {@code raw} holds (64 KiB). */
     public static final int RAW_LIMIT_BYTES = 65_536;
     /** More than the longest byte sequence of one UTF-8 character. */
     private static final int DECODE_LOOKAHEAD_BYTES = 8;
 
-    /** One line naming the field and the problem, e.g. {@code pressure: expected an integer, got "abc"}. */
-    public String error;
-    /** The original value decoded as UTF-8; empty for an empty or null value. */
-    public String raw;
-    /** Size of the original value in bytes (0 for an empty or null value). */
-    public long rawBytes;
-    /** Whether {@link #raw} is only the beginning of the original value. */
-    public boolean truncated;
-    public String topic;
-    public int partition;
-    public long offset;
-    /** The input record's key, written back as the dead letter's key (not part of the JSON). */
-    public byte[] key;
-
-    public DeadLetter() {}
-
     /** A dead letter whose {@code raw} is the whole original value. */
     public DeadLetter(String error, String raw, String topic, int partition, long offset, byte[] key) {
         this(error, raw, raw == null ? 0 : Utf8Json.utf8Length(raw), false, topic, partition, offset, key);
-    }
-
-    public DeadLetter(String error, String raw, long rawBytes, boolean truncated, String topic, int partition,
-                      long offset, byte[] key) {
-        this.error = error;
-        this.raw = raw;
-        this.rawBytes = rawBytes;
-        this.truncated = truncated;
-        this.topic = topic;
-        this.partition = partition;
-        this.offset = offset;
-        this.key = key;
     }
 
     public static DeadLetter of(String error, ConsumerRecord<byte[], byte[]> record) {
@@ -71,15 +50,15 @@ public class DeadLetter {
         return new DeadLetter(error, raw, value.length, truncated, topic, partition, offset, key);
     }
 
+    /** Compares the key's bytes, not the array's identity. */
     @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof DeadLetter)) {
+        if (!(o instanceof DeadLetter that)) {
             return false;
         }
-        DeadLetter that = (DeadLetter) o;
         return partition == that.partition
                 && offset == that.offset
                 && rawBytes == that.rawBytes
@@ -95,6 +74,7 @@ public class DeadLetter {
         return Objects.hash(error, raw, rawBytes, truncated, topic, partition, offset) * 31 + Arrays.hashCode(key);
     }
 
+    /** Without {@code raw} and the key: a log line, not up to 64 KiB of payload. */
     @Override
     public String toString() {
         return "DeadLetter{error=" + error + ", topic=" + topic + ", partition=" + partition

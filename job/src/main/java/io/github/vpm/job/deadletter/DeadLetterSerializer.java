@@ -31,7 +31,7 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
         if (buffer == null) {
             buffer = new ByteArrayBuilder(512);
         }
-        return new ProducerRecord<>(topic, null, null, letter.key, toJson(letter, buffer));
+        return new ProducerRecord<>(topic, null, null, letter.key(), toJson(letter, buffer));
     }
 
     /** {@code {"error":..,"raw":..,"rawBytes":..,"truncated":..,"topic":..,"partition":..,"offset":..}} as UTF-8. */
@@ -43,13 +43,13 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
         buffer.reset();
         try (JsonGenerator json = JSON.createGenerator(buffer)) {
             json.writeStartObject();
-            json.writeStringField("error", letter.error);
-            json.writeStringField("raw", letter.raw);
-            json.writeNumberField("rawBytes", letter.rawBytes);
-            json.writeBooleanField("truncated", letter.truncated);
-            json.writeStringField("topic", letter.topic);
-            json.writeNumberField("partition", letter.partition);
-            json.writeNumberField("offset", letter.offset);
+            json.writeStringField("error", letter.error());
+            json.writeStringField("raw", letter.raw());
+            json.writeNumberField("rawBytes", letter.rawBytes());
+            json.writeBooleanField("truncated", letter.truncated());
+            json.writeStringField("topic", letter.topic());
+            json.writeNumberField("partition", letter.partition());
+            json.writeNumberField("offset", letter.offset());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen writing to memory", e);

@@ -144,8 +144,8 @@ public final class MaxPressureFunction extends KeyedProcessFunction<String, Read
     @Override
     public void processElement(Reading reading, Context context, Collector<PressureMax> out) throws Exception {
         if (knownMaxima != null) {
-            Double known = knownMaxima.get(reading.vehicleId);
-            if (known != null && reading.pressure <= known) {
+            Double known = knownMaxima.get(reading.vehicleId());
+            if (known != null && reading.pressure() <= known) {
                 return; // at or below a maximum already in the state: no state access needed
             }
         }
@@ -156,12 +156,12 @@ public final class MaxPressureFunction extends KeyedProcessFunction<String, Read
                 vehiclesTracked++; // new vehicle (a migrated one was counted by 0.1 already)
             }
         }
-        if (currentMax != null && reading.pressure <= currentMax) {
-            remember(reading.vehicleId, currentMax);
+        if (currentMax != null && reading.pressure() <= currentMax) {
+            remember(reading.vehicleId(), currentMax);
             return; // not a new maximum: ties emit nothing
         }
-        maxPressure.update(reading.pressure);
-        remember(reading.vehicleId, reading.pressure);
+        maxPressure.update(reading.pressure());
+        remember(reading.vehicleId(), reading.pressure());
         maximaEmitted.inc();
         out.collect(PressureMax.of(reading));
     }

@@ -36,10 +36,10 @@ public final class PressureMaxSerializer implements KafkaRecordSerializationSche
             buffer = new ByteArrayBuilder(256);
             timestampChars = new char[Timestamps.SEED_LENGTH];
         }
-        byte[] key = max.vehicleId.getBytes(StandardCharsets.UTF_8);
+        byte[] key = max.vehicleId().getBytes(StandardCharsets.UTF_8);
         // Kafka rejects negative timestamps. The decoder rejects pre-1970 readings, so this is only a
         // guard for maxima built some other way (tests, older code paths).
-        Long recordTimestamp = max.timestamp >= 0 ? max.timestamp : null;
+        Long recordTimestamp = max.timestamp() >= 0 ? max.timestamp() : null;
         return new ProducerRecord<>(topic, null, recordTimestamp, key, toJson(max, buffer, timestampChars));
     }
 
@@ -53,22 +53,22 @@ public final class PressureMaxSerializer implements KafkaRecordSerializationSche
 
     private static byte[] toJson(PressureMax max, ByteArrayBuilder buffer, char[] timestampChars) {
         buffer.reset();
-        Timestamps.formatSeed(max.timestamp, timestampChars);
+        Timestamps.formatSeed(max.timestamp(), timestampChars);
         try (JsonGenerator json = JSON.createGenerator(buffer)) {
             json.writeStartObject();
             json.writeFieldName("timestamp");
             json.writeString(timestampChars, 0, timestampChars.length);
             json.writeFieldName("pressureMax");
             // Written as text so the contract's form is exact: 950000, 823456.7891234 (JsonNumbers).
-            json.writeNumber(JsonNumbers.format(max.pressureMax));
+            json.writeNumber(JsonNumbers.format(max.pressureMax()));
             json.writeFieldName("temperature");
-            if (max.temperature == null) {
+            if (max.temperature() == null) {
                 json.writeNull();
             } else {
-                json.writeNumber(max.temperature);
+                json.writeNumber(max.temperature());
             }
-            json.writeStringField("sensorId", max.sensorId);
-            json.writeStringField("vehicleId", max.vehicleId);
+            json.writeStringField("sensorId", max.sensorId());
+            json.writeStringField("vehicleId", max.vehicleId());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen writing to memory", e);

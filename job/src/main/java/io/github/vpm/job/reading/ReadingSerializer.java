@@ -29,17 +29,17 @@ public final class ReadingSerializer extends TypeSerializerSingleton<Reading> {
 
     @Override
     public boolean isImmutableType() {
-        return false;
+        return true; // a record
     }
 
     @Override
     public Reading createInstance() {
-        return new Reading();
+        return new Reading(null, null, 0.0, 0L, null);
     }
 
     @Override
     public Reading copy(Reading from) {
-        return new Reading(from.vehicleId, from.sensorId, from.pressure, from.timestamp, from.temperature);
+        return from; // immutable
     }
 
     @Override
@@ -54,38 +54,37 @@ public final class ReadingSerializer extends TypeSerializerSingleton<Reading> {
 
     @Override
     public void serialize(Reading reading, DataOutputView target) throws IOException {
-        int nulls = (reading.vehicleId == null ? NULL_VEHICLE_ID : 0)
-                | (reading.sensorId == null ? NULL_SENSOR_ID : 0)
-                | (reading.temperature == null ? NULL_TEMPERATURE : 0);
+        int nulls = (reading.vehicleId() == null ? NULL_VEHICLE_ID : 0)
+                | (reading.sensorId() == null ? NULL_SENSOR_ID : 0)
+                | (reading.temperature() == null ? NULL_TEMPERATURE : 0);
         target.writeByte(nulls);
-        if (reading.vehicleId != null) {
-            StringValue.writeString(reading.vehicleId, target);
+        if (reading.vehicleId() != null) {
+            StringValue.writeString(reading.vehicleId(), target);
         }
-        if (reading.sensorId != null) {
-            StringValue.writeString(reading.sensorId, target);
+        if (reading.sensorId() != null) {
+            StringValue.writeString(reading.sensorId(), target);
         }
-        target.writeDouble(reading.pressure);
-        target.writeLong(reading.timestamp);
-        if (reading.temperature != null) {
-            target.writeDouble(reading.temperature);
+        target.writeDouble(reading.pressure());
+        target.writeLong(reading.timestamp());
+        if (reading.temperature() != null) {
+            target.writeDouble(reading.temperature());
         }
     }
 
     @Override
     public Reading deserialize(DataInputView source) throws IOException {
         int nulls = source.readUnsignedByte();
-        Reading reading = new Reading();
-        reading.vehicleId = (nulls & NULL_VEHICLE_ID) != 0 ? null : StringValue.readString(source);
-        reading.sensorId = (nulls & NULL_SENSOR_ID) != 0 ? null : StringValue.readString(source);
-        reading.pressure = source.readDouble();
-        reading.timestamp = source.readLong();
-        reading.temperature = (nulls & NULL_TEMPERATURE) != 0 ? null : source.readDouble();
-        return reading;
+        String vehicleId = (nulls & NULL_VEHICLE_ID) != 0 ? null : StringValue.readString(source);
+        String sensorId = (nulls & NULL_SENSOR_ID) != 0 ? null : StringValue.readString(source);
+        double pressure = source.readDouble();
+        long timestamp = source.readLong();
+        Double temperature = (nulls & NULL_TEMPERATURE) != 0 ? null : source.readDouble();
+        return new Reading(vehicleId, sensorId, pressure, timestamp, temperature);
     }
 
     @Override
     public Reading deserialize(Reading reuse, DataInputView source) throws IOException {
-        // Strings are immutable, so reusing the shell would save one small object: not worth the risk.
+        // A record cannot be refilled.
         return deserialize(source);
     }
 

@@ -27,60 +27,60 @@ class DeadLetterTest {
     @Test
     void keepsAValueOfExactly64KiBWhole() {
         DeadLetter letter = of(utf8("a".repeat(LIMIT)));
-        assertThat(letter.raw).isEqualTo("a".repeat(LIMIT));
-        assertThat(letter.rawBytes).isEqualTo(LIMIT);
-        assertThat(letter.truncated).isFalse();
-        assertThat(letter.topic).isEqualTo("in");
-        assertThat(letter.partition).isEqualTo(2);
-        assertThat(letter.offset).isEqualTo(9L);
-        assertThat(letter.key).containsExactly('k');
+        assertThat(letter.raw()).isEqualTo("a".repeat(LIMIT));
+        assertThat(letter.rawBytes()).isEqualTo(LIMIT);
+        assertThat(letter.truncated()).isFalse();
+        assertThat(letter.topic()).isEqualTo("in");
+        assertThat(letter.partition()).isEqualTo(2);
+        assertThat(letter.offset()).isEqualTo(9L);
+        assertThat(letter.key()).containsExactly('k');
     }
 
     @Test
     void cutsOneByteMoreToExactly64KiB() {
         DeadLetter letter = of(utf8("a".repeat(LIMIT + 1)));
-        assertThat(letter.raw).isEqualTo("a".repeat(LIMIT));
-        assertThat(letter.rawBytes).isEqualTo(LIMIT + 1);
-        assertThat(letter.truncated).isTrue();
+        assertThat(letter.raw()).isEqualTo("a".repeat(LIMIT));
+        assertThat(letter.rawBytes()).isEqualTo(LIMIT + 1);
+        assertThat(letter.truncated()).isTrue();
     }
 
     @Test
     void neverCutsAMultiByteCharacterOnTheBoundary() {
         // é is 2 bytes, € 3: the character that would cross 65 536 bytes is left out whole.
-        assertThat(of(utf8("a".repeat(LIMIT - 1) + "é")).raw).isEqualTo("a".repeat(LIMIT - 1));
-        assertThat(of(utf8("a".repeat(LIMIT - 2) + "€")).raw).isEqualTo("a".repeat(LIMIT - 2));
+        assertThat(of(utf8("a".repeat(LIMIT - 1) + "é")).raw()).isEqualTo("a".repeat(LIMIT - 1));
+        assertThat(of(utf8("a".repeat(LIMIT - 2) + "€")).raw()).isEqualTo("a".repeat(LIMIT - 2));
         DeadLetter fits = of(utf8("a".repeat(LIMIT - 3) + "€"));
-        assertThat(fits.raw).isEqualTo("a".repeat(LIMIT - 3) + "€");
-        assertThat(fits.truncated).isFalse();
+        assertThat(fits.raw()).isEqualTo("a".repeat(LIMIT - 3) + "€");
+        assertThat(fits.truncated()).isFalse();
         DeadLetter cut = of(utf8("a".repeat(LIMIT - 3) + "€x"));
-        assertThat(cut.raw).isEqualTo("a".repeat(LIMIT - 3) + "€");
-        assertThat(cut.truncated).isTrue();
+        assertThat(cut.raw()).isEqualTo("a".repeat(LIMIT - 3) + "€");
+        assertThat(cut.truncated()).isTrue();
     }
 
     @Test
     void neverSplitsASurrogatePair() {
         String emoji = "\uD83D\uDE00"; // 4 bytes of UTF-8, two chars
         DeadLetter cut = of(utf8("a".repeat(LIMIT - 2) + emoji));
-        assertThat(cut.raw).isEqualTo("a".repeat(LIMIT - 2));
-        assertThat(cut.truncated).isTrue();
-        assertThat(cut.rawBytes).isEqualTo(LIMIT + 2);
+        assertThat(cut.raw()).isEqualTo("a".repeat(LIMIT - 2));
+        assertThat(cut.truncated()).isTrue();
+        assertThat(cut.rawBytes()).isEqualTo(LIMIT + 2);
 
         DeadLetter whole = of(utf8("a".repeat(LIMIT - 4) + emoji));
-        assertThat(whole.raw).endsWith(emoji).hasSize(LIMIT - 2);
-        assertThat(whole.truncated).isFalse();
+        assertThat(whole.raw()).endsWith(emoji).hasSize(LIMIT - 2);
+        assertThat(whole.truncated()).isFalse();
 
         DeadLetter many = of(utf8(emoji.repeat(LIMIT)));
-        assertThat(many.raw).isEqualTo(emoji.repeat(LIMIT / 4));
-        assertThat(Character.isHighSurrogate(many.raw.charAt(many.raw.length() - 1))).isFalse();
+        assertThat(many.raw()).isEqualTo(emoji.repeat(LIMIT / 4));
+        assertThat(Character.isHighSurrogate(many.raw().charAt(many.raw().length() - 1))).isFalse();
     }
 
     @Test
     void anEmptyOrNullValueIsAnEmptyRaw() {
         for (byte[] value : new byte[][] {null, new byte[0]}) {
             DeadLetter letter = of(value);
-            assertThat(letter.raw).isEmpty();
-            assertThat(letter.rawBytes).isZero();
-            assertThat(letter.truncated).isFalse();
+            assertThat(letter.raw()).isEmpty();
+            assertThat(letter.rawBytes()).isZero();
+            assertThat(letter.truncated()).isFalse();
         }
     }
 
@@ -89,14 +89,14 @@ class DeadLetterTest {
         byte[] binary = new byte[30_000];
         Arrays.fill(binary, (byte) 0xFF);
         DeadLetter cut = of(binary);
-        assertThat(cut.raw).isEqualTo("\uFFFD".repeat(LIMIT / 3)); // 21 845 x 3 = 65 535 bytes
-        assertThat(utf8Length(cut.raw)).isEqualTo(65_535);
-        assertThat(cut.rawBytes).isEqualTo(30_000);
-        assertThat(cut.truncated).isTrue();
+        assertThat(cut.raw()).isEqualTo("\uFFFD".repeat(LIMIT / 3)); // 21 845 x 3 = 65 535 bytes
+        assertThat(utf8Length(cut.raw())).isEqualTo(65_535);
+        assertThat(cut.rawBytes()).isEqualTo(30_000);
+        assertThat(cut.truncated()).isTrue();
 
         DeadLetter whole = of(Arrays.copyOf(binary, LIMIT / 3));
-        assertThat(whole.raw).isEqualTo("\uFFFD".repeat(LIMIT / 3));
-        assertThat(whole.truncated).isFalse();
+        assertThat(whole.raw()).isEqualTo("\uFFFD".repeat(LIMIT / 3));
+        assertThat(whole.truncated()).isFalse();
     }
 
     @Test
@@ -104,9 +104,9 @@ class DeadLetterTest {
         byte[] controls = new byte[400_000];
         Arrays.fill(controls, (byte) 0x01);
         DeadLetter letter = of(controls);
-        assertThat(letter.raw).isEqualTo("\u0001".repeat(LIMIT));
-        assertThat(letter.rawBytes).isEqualTo(400_000);
-        assertThat(letter.truncated).isTrue();
+        assertThat(letter.raw()).isEqualTo("\u0001".repeat(LIMIT));
+        assertThat(letter.rawBytes()).isEqualTo(400_000);
+        assertThat(letter.truncated()).isTrue();
     }
 
     /** Decoding only the beginning of a large value gives what decoding all of it and cutting would. */
@@ -127,9 +127,9 @@ class DeadLetterTest {
             String full = new String(value, StandardCharsets.UTF_8);
             String expected = referenceCut(full);
             DeadLetter letter = of(value);
-            assertThat(letter.raw).as("round %d", round).isEqualTo(expected);
-            assertThat(letter.truncated).as("round %d", round).isEqualTo(!expected.equals(full));
-            assertThat(letter.rawBytes).isEqualTo(length);
+            assertThat(letter.raw()).as("round %d", round).isEqualTo(expected);
+            assertThat(letter.truncated()).as("round %d", round).isEqualTo(!expected.equals(full));
+            assertThat(letter.rawBytes()).isEqualTo(length);
         }
     }
 

@@ -19,8 +19,8 @@ class Utf8JsonTest {
     @Test
     void jsonLengthIsWhatTheDeadLetterWriterWrites() {
         DeadLetter empty = new DeadLetter("", "", "t", 0, 0L, null);
-        DeadLetter mixed = new DeadLetter("", MIXED, "t", 0, 0L, null);
-        mixed.rawBytes = empty.rawBytes; // same digits, so only raw differs
+        // Same rawBytes, so only raw differs.
+        DeadLetter mixed = new DeadLetter("", MIXED, empty.rawBytes(), false, "t", 0, 0L, null);
         assertThat(Utf8Json.jsonLength(MIXED)).isEqualTo(
                 DeadLetterSerializer.toJson(mixed).length - DeadLetterSerializer.toJson(empty).length);
         assertThat(Utf8Json.jsonLength("\u0001")).isEqualTo(Utf8Json.MAX_ESCAPED_BYTES_PER_CHAR);

@@ -57,7 +57,7 @@ class MaxPressureFunctionTest {
             MaxPressureFunction function, int parallelism, int subtask) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(function),
-                reading -> reading.vehicleId,
+                reading -> reading.vehicleId(),
                 Types.STRING,
                 MAX_PARALLELISM,
                 parallelism,
@@ -81,11 +81,11 @@ class MaxPressureFunctionTest {
 
     private static void send(KeyedOneInputStreamOperatorTestHarness<String, Reading, PressureMax> h, Reading r)
             throws Exception {
-        h.processElement(r, r.timestamp);
+        h.processElement(r, r.timestamp());
     }
 
     private static List<Double> maxima(KeyedOneInputStreamOperatorTestHarness<String, Reading, PressureMax> h) {
-        return h.extractOutputValues().stream().map(m -> m.pressureMax).collect(Collectors.toList());
+        return h.extractOutputValues().stream().map(m -> m.pressureMax()).collect(Collectors.toList());
     }
 
     @Test
@@ -111,7 +111,7 @@ class MaxPressureFunctionTest {
         send(harness, reading("A", 7, 2_000));
         send(harness, reading("B", 6, 2_000));
         assertThat(harness.extractOutputValues())
-                .extracting(m -> m.vehicleId + "=" + m.pressureMax)
+                .extracting(m -> m.vehicleId() + "=" + m.pressureMax())
                 .containsExactly("A=10.0", "B=5.0", "B=6.0");
     }
 
@@ -167,7 +167,7 @@ class MaxPressureFunctionTest {
             send(restored, reading("W", 51, 4_000));
             send(restored, reading("V", 501, 5_000));
             assertThat(restored.extractOutputValues())
-                    .extracting(m -> m.vehicleId + "=" + m.pressureMax)
+                    .extracting(m -> m.vehicleId() + "=" + m.pressureMax())
                     .containsExactly("W=51.0", "V=501.0");
         }
     }
@@ -190,7 +190,7 @@ class MaxPressureFunctionTest {
                 scaled.open();
                 for (int v = 0; v < vehicles; v++) {
                     Reading same = reading("V" + v, 1_000 + v, 3_000);
-                    if (ownsKey(3, subtask, same.vehicleId)) {
+                    if (ownsKey(3, subtask, same.vehicleId())) {
                         send(scaled, same); // equal to the restored maximum: nothing
                         send(scaled, reading("V" + v, 2_000 + v, 4_000));
                     }
@@ -223,7 +223,7 @@ class MaxPressureFunctionTest {
     void withATtlAnExpiredVehicleStartsOver() throws Exception {
         try (var ttlHarness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new MaxPressureFunction(Duration.ofMinutes(1))),
-                (Reading r) -> r.vehicleId, Types.STRING)) {
+                (Reading r) -> r.vehicleId(), Types.STRING)) {
             ttlHarness.setStateTtlProcessingTime(0);
             ttlHarness.open();
             send(ttlHarness, reading("V", 500, 1_000));
@@ -254,10 +254,10 @@ class MaxPressureFunctionTest {
         Map<String, Double> model = new java.util.HashMap<>();
         List<String> expected = new java.util.ArrayList<>();
         for (Reading r : stream) {
-            Double max = model.get(r.vehicleId);
-            if (max == null || r.pressure > max) {
-                model.put(r.vehicleId, r.pressure);
-                expected.add(r.vehicleId + "=" + r.pressure);
+            Double max = model.get(r.vehicleId());
+            if (max == null || r.pressure() > max) {
+                model.put(r.vehicleId(), r.pressure());
+                expected.add(r.vehicleId() + "=" + r.pressure());
             }
         }
         assertThat(expected).hasSizeBetween(100, 1_000); // mostly readings that are not a new maximum
@@ -271,7 +271,7 @@ class MaxPressureFunctionTest {
                     send(first, r);
                 }
                 snapshot = first.snapshot(1L, 1L);
-                first.extractOutputValues().forEach(m -> emitted.add(m.vehicleId + "=" + m.pressureMax));
+                first.extractOutputValues().forEach(m -> emitted.add(m.vehicleId() + "=" + m.pressureMax()));
             }
             try (var second = newHarness(new MaxPressureFunction(Duration.ZERO, cacheSize), 1, 0)) {
                 second.initializeState(snapshot);
@@ -279,7 +279,7 @@ class MaxPressureFunctionTest {
                 for (Reading r : stream.subList(2_500, stream.size())) {
                     send(second, r);
                 }
-                second.extractOutputValues().forEach(m -> emitted.add(m.vehicleId + "=" + m.pressureMax));
+                second.extractOutputValues().forEach(m -> emitted.add(m.vehicleId() + "=" + m.pressureMax()));
             }
             assertThat(emitted).as("cache size %d", cacheSize).isEqualTo(expected);
         }
@@ -290,7 +290,7 @@ class MaxPressureFunctionTest {
         InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
         MockEnvironment environment = new MockEnvironmentBuilder().setMetricGroup(new OperatorMetricsOnly(metrics)).build();
         try (var measured = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new MaxPressureFunction()), (Reading r) -> r.vehicleId, Types.STRING,
+                new KeyedProcessOperator<>(new MaxPressureFunction()), (Reading r) -> r.vehicleId(), Types.STRING,
                 environment)) {
             measured.open();
             send(measured, reading("A", 1, 1_000));
@@ -328,7 +328,7 @@ class MaxPressureFunctionTest {
     private static OperatorSubtaskState release01Snapshot(Map<String, Long> maxima, StateBackend backend)
             throws Exception {
         try (var old = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new Release01Function()), (Reading r) -> r.vehicleId, Types.STRING,
+                new KeyedProcessOperator<>(new Release01Function()), (Reading r) -> r.vehicleId(), Types.STRING,
                 MAX_PARALLELISM, 1, 0)) {
             old.setStateBackend(backend);
             old.open();
@@ -372,7 +372,7 @@ class MaxPressureFunctionTest {
                     send(h, reading("E", 5, 3_800)); // new since the upgrade: emits
                     assertThat(h.extractOutputValues())
                             .as("%s, cache %d", backend.getClass().getSimpleName(), cacheSize)
-                            .extracting(m -> m.vehicleId + "=" + m.pressureMax)
+                            .extracting(m -> m.vehicleId() + "=" + m.pressureMax())
                             .containsExactly("A=850000.25", "B=900001.0", "E=5.0");
                     assertThat(vehiclesTracked(h)).isEqualTo(5); // 4 restored + E, none counted twice
                 }
@@ -399,7 +399,7 @@ class MaxPressureFunctionTest {
                 send(h, reading("B", 700.0, 5_000));
                 send(h, reading("A", 500.5, 6_000));
                 send(h, reading("B", 700.5, 6_000));
-                assertThat(h.extractOutputValues()).extracting(m -> m.vehicleId + "=" + m.pressureMax)
+                assertThat(h.extractOutputValues()).extracting(m -> m.vehicleId() + "=" + m.pressureMax())
                         .containsExactly("A=500.5", "B=700.5");
                 assertThat(longMaximum(h, "B")).isNull();
                 assertThat(doubleMaximum(h, "B")).isEqualTo(700.5);
@@ -413,14 +413,14 @@ class MaxPressureFunctionTest {
         Duration ttl = Duration.ofMinutes(1);
         OperatorSubtaskState snapshot;
         try (var old = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new Release01Function(ttl)), (Reading r) -> r.vehicleId, Types.STRING)) {
+                new KeyedProcessOperator<>(new Release01Function(ttl)), (Reading r) -> r.vehicleId(), Types.STRING)) {
             old.setStateTtlProcessingTime(0);
             old.open();
             send(old, reading("A", 500, 1_000));
             snapshot = old.snapshot(1L, 2_000L);
         }
         try (var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new MaxPressureFunction(ttl)), (Reading r) -> r.vehicleId, Types.STRING)) {
+                new KeyedProcessOperator<>(new MaxPressureFunction(ttl)), (Reading r) -> r.vehicleId(), Types.STRING)) {
             h.setStateTtlProcessingTime(10_000);
             h.initializeState(snapshot);
             h.open();
@@ -482,7 +482,7 @@ class MaxPressureFunctionTest {
 
         @Override
         public void processElement(Reading reading, Context context, Collector<PressureMax> out) throws Exception {
-            long pressure = (long) reading.pressure;
+            long pressure = (long) reading.pressure();
             Long current = max.value();
             if (current == null) {
                 count++;

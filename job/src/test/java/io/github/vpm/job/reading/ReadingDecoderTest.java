@@ -65,7 +65,7 @@ class ReadingDecoderTest {
     @Test
     void decodesUnicodeAndEscapesInIds() throws Exception {
         Reading reading = decode(example("vehicleId", "\"Ǆ \\\"q\\\" \\u00e9\""));
-        assertThat(reading.vehicleId).isEqualTo("Ǆ \"q\" é");
+        assertThat(reading.vehicleId()).isEqualTo("Ǆ \"q\" é");
     }
 
     @ParameterizedTest
@@ -87,7 +87,7 @@ class ReadingDecoderTest {
         "2025-07-22T22:30:45-07:00      | 2025-07-23T05:30:45Z",
     })
     void acceptsBothTimestampFormsWithZeroToNineFractionDigits(String text, String instant) throws Exception {
-        assertThat(decode(example("timestamp", '"' + text + '"')).timestamp).isEqualTo(millis(instant));
+        assertThat(decode(example("timestamp", '"' + text + '"')).timestamp()).isEqualTo(millis(instant));
     }
 
     @ParameterizedTest
@@ -115,18 +115,18 @@ class ReadingDecoderTest {
 
     @Test
     void acceptsPressureBoundaries() throws Exception {
-        assertThat(decode(example("pressure", "0")).pressure).isZero();
-        assertThat(decode(example("pressure", "10000000")).pressure).isEqualTo(10_000_000);
-        assertThat(decode(example("pressure", "10000000.0")).pressure).isEqualTo(10_000_000);
-        assertThat(decode(example("pressure", "1e7")).pressure).isEqualTo(10_000_000);
-        assertThat(decode(example("pressure", "0.0")).pressure).isZero();
+        assertThat(decode(example("pressure", "0")).pressure()).isZero();
+        assertThat(decode(example("pressure", "10000000")).pressure()).isEqualTo(10_000_000);
+        assertThat(decode(example("pressure", "10000000.0")).pressure()).isEqualTo(10_000_000);
+        assertThat(decode(example("pressure", "1e7")).pressure()).isEqualTo(10_000_000);
+        assertThat(decode(example("pressure", "0.0")).pressure()).isZero();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-0", "-0.0", "-0e5", "-0.000"})
     void turnsNegativeZeroIntoZero(String json) throws Exception {
         // Same pressure as 0; keeping -0.0 would write "-0" and compare oddly (Double.compare).
-        assertThat(Double.doubleToRawLongBits(decode(example("pressure", json)).pressure)).isZero();
+        assertThat(Double.doubleToRawLongBits(decode(example("pressure", json)).pressure())).isZero();
     }
 
     @ParameterizedTest
@@ -142,7 +142,7 @@ class ReadingDecoderTest {
         "9999999.999999999 | 9999999.999999999",
     })
     void acceptsEveryJsonNumberForm(String json, double expected) throws Exception {
-        assertThat(decode(example("pressure", json)).pressure).isEqualTo(expected);
+        assertThat(decode(example("pressure", json)).pressure()).isEqualTo(expected);
     }
 
     @Test
@@ -180,16 +180,16 @@ class ReadingDecoderTest {
         ReadingDecoder narrow = new ReadingDecoder(100, 200);
         byte[] low = example("pressure", "99").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> narrow.decode(low)).hasMessage("pressure: expected 100..200, got 99");
-        assertThat(narrow.decode(example("pressure", "200").getBytes(StandardCharsets.UTF_8)).pressure)
+        assertThat(narrow.decode(example("pressure", "200").getBytes(StandardCharsets.UTF_8)).pressure())
                 .isEqualTo(200);
     }
 
     @Test
     void usesAFractionalRangeAndShowsItInTheContractsForm() throws Exception {
         ReadingDecoder fractional = new ReadingDecoder(0.5, 1.25);
-        assertThat(fractional.decode(example("pressure", "0.5").getBytes(StandardCharsets.UTF_8)).pressure)
+        assertThat(fractional.decode(example("pressure", "0.5").getBytes(StandardCharsets.UTF_8)).pressure())
                 .isEqualTo(0.5);
-        assertThat(fractional.decode(example("pressure", "1.25").getBytes(StandardCharsets.UTF_8)).pressure)
+        assertThat(fractional.decode(example("pressure", "1.25").getBytes(StandardCharsets.UTF_8)).pressure())
                 .isEqualTo(1.25);
         byte[] high = example("pressure", "1.2500001").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> fractional.decode(high)).hasMessage("pressure: expected 0.5..1.25, got 1.2500001");
@@ -198,9 +198,9 @@ class ReadingDecoderTest {
     @Test
     void keepsIntegralAndFractionalFormsOfOneValueEqual() throws Exception {
         // Comparisons downstream are on the double: these are one pressure (a tie).
-        assertThat(decode(example("pressure", "850000.0")).pressure)
-                .isEqualTo(decode(example("pressure", "850000")).pressure)
-                .isEqualTo(decode(example("pressure", "8.5e5")).pressure);
+        assertThat(decode(example("pressure", "850000.0")).pressure())
+                .isEqualTo(decode(example("pressure", "850000")).pressure())
+                .isEqualTo(decode(example("pressure", "8.5e5")).pressure());
     }
 
     @Test
@@ -233,7 +233,7 @@ class ReadingDecoderTest {
             String exactly256 = "é".repeat(100) + "€".repeat(12) + "😀".repeat(5);
             assertThat(exactly256.getBytes(StandardCharsets.UTF_8)).hasSize(256);
             Reading ok = decode(example(field, '"' + exactly256 + '"'));
-            assertThat(field.equals("vehicleId") ? ok.vehicleId : ok.sensorId).isEqualTo(exactly256);
+            assertThat(field.equals("vehicleId") ? ok.vehicleId() : ok.sensorId()).isEqualTo(exactly256);
 
             String bytes257 = exactly256.substring(0, exactly256.length() - 2) + "€é"; // 😀 (4) -> € é (3 + 2)
             assertThat(bytes257.getBytes(StandardCharsets.UTF_8)).hasSize(257);
@@ -249,7 +249,7 @@ class ReadingDecoderTest {
         // Escapes count as what they decode to: a euro sign escape is 3 bytes of UTF-8, not 6 characters.
         String escaped = "\\u20ac".repeat(85) + "\\u00e9"; // 85 x 3 + 2 = 257
         assertInvalid(example("vehicleId", '"' + escaped + '"'), "vehicleId: expected at most 256 bytes of UTF-8, got 257");
-        assertThat(decode(example("vehicleId", '"' + "\\u20ac".repeat(85) + "a\"")).vehicleId).hasSize(86);
+        assertThat(decode(example("vehicleId", '"' + "\\u20ac".repeat(85) + "a\"")).vehicleId()).hasSize(86);
     }
 
     @Test
@@ -263,13 +263,13 @@ class ReadingDecoderTest {
     @Test
     void usesTheConfiguredIdLimit() throws Exception {
         ReadingDecoder small = new ReadingDecoder(0, 10_000_000, 12); // the example's sensorId has 10
-        assertThat(small.decode(example("vehicleId", "\"€€€€\"").getBytes(StandardCharsets.UTF_8)).vehicleId)
+        assertThat(small.decode(example("vehicleId", "\"€€€€\"").getBytes(StandardCharsets.UTF_8)).vehicleId())
                 .isEqualTo("€€€€");
         assertThatThrownBy(() -> small.decode(example("vehicleId", "\"€€€€a\"").getBytes(StandardCharsets.UTF_8)))
                 .hasMessage("vehicleId: expected at most 12 bytes of UTF-8, got 13");
         ReadingDecoder large = new ReadingDecoder(0, 10_000_000, 1_000_000);
         assertThat(large.decode(example("sensorId", '"' + "s".repeat(600_000) + '"').getBytes(StandardCharsets.UTF_8))
-                .sensorId).hasSize(600_000);
+                .sensorId()).hasSize(600_000);
     }
 
     @ParameterizedTest
@@ -304,9 +304,9 @@ class ReadingDecoderTest {
 
     @Test
     void acceptsASurrogatePairEscapedOrRaw() throws Exception {
-        assertThat(decode(example("vehicleId", "\"car \\ud83d\\ude97\"")).vehicleId).isEqualTo("car 🚗");
-        assertThat(decode(example("sensorId", "\"s😀\"")).sensorId).isEqualTo("s😀");
-        assertThat(decode(example("vehicleId", "\"\\uD83D\\uDE00\"")).vehicleId).isEqualTo("😀");
+        assertThat(decode(example("vehicleId", "\"car \\ud83d\\ude97\"")).vehicleId()).isEqualTo("car 🚗");
+        assertThat(decode(example("sensorId", "\"s😀\"")).sensorId()).isEqualTo("s😀");
+        assertThat(decode(example("vehicleId", "\"\\uD83D\\uDE00\"")).vehicleId()).isEqualTo("😀");
     }
 
     // ------------------------------------------------------------------ encoding
@@ -356,9 +356,9 @@ class ReadingDecoderTest {
 
     @Test
     void acceptsTheEpochItself() throws Exception {
-        assertThat(decode(example("timestamp", "\"1970-01-01 00:00:00.000Z\"")).timestamp).isZero();
-        assertThat(decode(example("timestamp", "\"1970-01-01T00:00:00Z\"")).timestamp).isZero();
-        assertThat(decode(example("timestamp", "\"1970-01-01T01:00:00+01:00\"")).timestamp).isZero();
+        assertThat(decode(example("timestamp", "\"1970-01-01 00:00:00.000Z\"")).timestamp()).isZero();
+        assertThat(decode(example("timestamp", "\"1970-01-01T00:00:00Z\"")).timestamp()).isZero();
+        assertThat(decode(example("timestamp", "\"1970-01-01T01:00:00+01:00\"")).timestamp()).isZero();
     }
 
     @ParameterizedTest
@@ -390,11 +390,11 @@ class ReadingDecoderTest {
 
     @Test
     void acceptsTemperatureAbsentNullOrAnyNumber() throws Exception {
-        assertThat(decode(example("temperature", null)).temperature).isNull();
-        assertThat(decode(example("temperature", "null")).temperature).isNull();
-        assertThat(decode(example("temperature", "25")).temperature).isEqualTo(25.0);
-        assertThat(decode(example("temperature", "-40.25")).temperature).isEqualTo(-40.25);
-        assertThat(decode(example("temperature", "2.5e1")).temperature).isEqualTo(25.0);
+        assertThat(decode(example("temperature", null)).temperature()).isNull();
+        assertThat(decode(example("temperature", "null")).temperature()).isNull();
+        assertThat(decode(example("temperature", "25")).temperature()).isEqualTo(25.0);
+        assertThat(decode(example("temperature", "-40.25")).temperature()).isEqualTo(-40.25);
+        assertThat(decode(example("temperature", "2.5e1")).temperature()).isEqualTo(25.0);
     }
 
     @Test

@@ -52,7 +52,7 @@ class ReadingSerializerTest extends SerializerTestBase<Reading> {
         DataOutputSerializer out = new DataOutputSerializer(64);
         ReadingSerializer.INSTANCE.serialize(reading, out);
         Reading back = ReadingSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-        assertThat(Double.doubleToRawLongBits(back.pressure)).isEqualTo(Double.doubleToRawLongBits(823_456.7891234));
+        assertThat(Double.doubleToRawLongBits(back.pressure())).isEqualTo(Double.doubleToRawLongBits(823_456.7891234));
     }
 
     @Test

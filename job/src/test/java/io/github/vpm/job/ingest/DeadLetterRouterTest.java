@@ -1,8 +1,9 @@
-package io.github.vpm.job.reading;
+package io.github.vpm.job.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vpm.job.deadletter.DeadLetter;
+import io.github.vpm.job.reading.Reading;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -79,19 +80,19 @@ class DeadLetterRouterTest {
                     .map(StreamRecord::getValue).toList();
             assertThat(letters).hasSize(2);
             DeadLetter tooLarge = letters.get(0);
-            assertThat(tooLarge.error).isEqualTo("record: its maximum would be too large for max.request.size"
+            assertThat(tooLarge.error()).isEqualTo("record: its maximum would be too large for max.request.size"
                     + " (16384 bytes), written as a dead letter");
-            assertThat(tooLarge.raw).isEqualTo(new String(value, StandardCharsets.UTF_8));
-            assertThat(tooLarge.rawBytes).isEqualTo(value.length);
-            assertThat(tooLarge.truncated).isFalse();
-            assertThat(tooLarge.topic).isEqualTo("in");
-            assertThat(tooLarge.partition).isEqualTo(4);
-            assertThat(tooLarge.offset).isEqualTo(77L);
-            assertThat(tooLarge.key).containsExactly('s');
+            assertThat(tooLarge.raw()).isEqualTo(new String(value, StandardCharsets.UTF_8));
+            assertThat(tooLarge.rawBytes()).isEqualTo(value.length);
+            assertThat(tooLarge.truncated()).isFalse();
+            assertThat(tooLarge.topic()).isEqualTo("in");
+            assertThat(tooLarge.partition()).isEqualTo(4);
+            assertThat(tooLarge.offset()).isEqualTo(77L);
+            assertThat(tooLarge.key()).containsExactly('s');
             DeadLetter fitted = letters.get(1);
-            assertThat(fitted.error).startsWith("record: too large for max.request.size (16384 bytes)");
-            assertThat(fitted.key.length).isLessThan(RecordSizeGuard.MIN_MAX_REQUEST_SIZE);
-            assertThat(fitted.offset).isEqualTo(3L);
+            assertThat(fitted.error()).startsWith("record: too large for max.request.size (16384 bytes)");
+            assertThat(fitted.key().length).isLessThan(RecordSizeGuard.MIN_MAX_REQUEST_SIZE);
+            assertThat(fitted.offset()).isEqualTo(3L);
 
             assertThat(((Counter) metrics.get(DeadLetterRouter.METRIC_VALID)).getCount()).isEqualTo(1);
             assertThat(((Counter) metrics.get(DeadLetterRouter.METRIC_INVALID)).getCount()).isEqualTo(2);

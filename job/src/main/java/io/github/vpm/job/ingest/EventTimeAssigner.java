@@ -1,4 +1,4 @@
-package io.github.vpm.job.reading;
+package io.github.vpm.job.ingest;
 
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
@@ -14,6 +14,6 @@ public final class EventTimeAssigner implements SerializableTimestampAssigner<De
 
     @Override
     public long extractTimestamp(DecodedRecord record, long kafkaTimestamp) {
-        return record.isValid() ? record.reading.timestamp : TimestampAssigner.NO_TIMESTAMP;
+        return record.isValid() ? record.reading.timestamp() : TimestampAssigner.NO_TIMESTAMP;
     }
 }

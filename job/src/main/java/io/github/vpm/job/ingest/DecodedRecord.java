@@ -1,6 +1,7 @@
-package io.github.vpm.job.reading;
+package io.github.vpm.job.ingest;
 
 import io.github.vpm.job.deadletter.DeadLetter;
+import io.github.vpm.job.reading.Reading;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.vpm.job.reading;
+package io.github.vpm.job.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,9 +48,9 @@ class ReadingDeserializerTest {
                 + " \"pressure\": 850000, \"sensorId\": \"honda23100\", \"vehicleId\": \"HONDA 231\"}");
         assertThat(out).singleElement().satisfies(record -> {
             assertThat(record.isValid()).isTrue();
-            assertThat(record.reading.pressure).isEqualTo(850_000);
+            assertThat(record.reading.pressure()).isEqualTo(850_000);
             assertThat(record.deadLetter).isNull();
-            assertThat(new EventTimeAssigner().extractTimestamp(record, 0L)).isEqualTo(record.reading.timestamp);
+            assertThat(new EventTimeAssigner().extractTimestamp(record, 0L)).isEqualTo(record.reading.timestamp());
         });
     }
 
@@ -61,9 +61,9 @@ class ReadingDeserializerTest {
         String value = "{\"timestamp\": \"2025-07-22 22:30:45.123Z\", \"pressure\": 850000.5,"
                 + " \"sensorId\": \"s\", \"vehicleId\": \"%s\"}";
         assertThat(deserialize(limited, "s", String.format(value, "abc"))).singleElement()
-                .satisfies(record -> assertThat(record.reading.pressure).isEqualTo(850_000.5));
+                .satisfies(record -> assertThat(record.reading.pressure()).isEqualTo(850_000.5));
         assertThat(deserialize(limited, "s", String.format(value, "abcd"))).singleElement()
-                .satisfies(record -> assertThat(record.deadLetter.error)
+                .satisfies(record -> assertThat(record.deadLetter.error())
                         .isEqualTo("vehicleId: expected at most 3 bytes of UTF-8, got 4"));
     }
 
@@ -88,13 +88,13 @@ class ReadingDeserializerTest {
     @Test
     void keepsAnEmptyRawTextForNullAndEmptyValues() throws Exception {
         assertThat(deserialize(null, null)).singleElement().satisfies(record -> {
-            assertThat(record.deadLetter.raw).isEmpty();
-            assertThat(record.deadLetter.key).isNull();
-            assertThat(record.deadLetter.error).isEqualTo("value: expected a JSON object, got a null value");
+            assertThat(record.deadLetter.raw()).isEmpty();
+            assertThat(record.deadLetter.key()).isNull();
+            assertThat(record.deadLetter.error()).isEqualTo("value: expected a JSON object, got a null value");
         });
         assertThat(deserialize("k", "")).singleElement().satisfies(record -> {
-            assertThat(record.deadLetter.raw).isEmpty();
-            assertThat(record.deadLetter.error).isEqualTo("value: expected a JSON object, got an empty value");
+            assertThat(record.deadLetter.raw()).isEmpty();
+            assertThat(record.deadLetter.error()).isEqualTo("value: expected a JSON object, got an empty value");
         });
     }
 }

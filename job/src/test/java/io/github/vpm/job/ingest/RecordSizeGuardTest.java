@@ -1,4 +1,4 @@
-package io.github.vpm.job.reading;
+package io.github.vpm.job.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import io.github.vpm.job.deadletter.DeadLetter;
 import io.github.vpm.job.deadletter.DeadLetterSerializer;
 import io.github.vpm.job.maximum.PressureMax;
 import io.github.vpm.job.maximum.PressureMaxSerializer;
+import io.github.vpm.job.reading.Reading;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -24,12 +25,12 @@ class RecordSizeGuardTest {
     }
 
     private static long maximumSize(Reading reading) {
-        return reading.vehicleId.getBytes(StandardCharsets.UTF_8).length
+        return reading.vehicleId().getBytes(StandardCharsets.UTF_8).length
                 + PressureMaxSerializer.toJson(PressureMax.of(reading)).length;
     }
 
     private static long size(DeadLetter letter) {
-        return (letter.key == null ? 0 : letter.key.length) + DeadLetterSerializer.toJson(letter).length;
+        return (letter.key() == null ? 0 : letter.key().length) + DeadLetterSerializer.toJson(letter).length;
     }
 
     private static byte[] bytes(int n, char c) {
@@ -86,30 +87,30 @@ class RecordSizeGuardTest {
         DeadLetter letter = DeadLetter.of("value: not valid JSON", "x".getBytes(StandardCharsets.UTF_8), "in", 0, 5L, key);
         DeadLetter fitted = new RecordSizeGuard(RecordSizeGuard.DEFAULT_MAX_REQUEST_SIZE).fit(letter);
 
-        assertThat(fitted.error).isEqualTo("record: too large for max.request.size (1048576 bytes), written as a"
+        assertThat(fitted.error()).isEqualTo("record: too large for max.request.size (1048576 bytes), written as a"
                 + " truncated dead letter; value: not valid JSON");
-        assertThat(fitted.raw).isEqualTo("x");
-        assertThat(fitted.truncated).isFalse();
-        assertThat(fitted.rawBytes).isEqualTo(1);
-        assertThat(fitted.key.length).isBetween(1_048_000, 1_048_400 - 1);
-        assertThat(fitted.key).containsOnly((byte) 'k');
+        assertThat(fitted.raw()).isEqualTo("x");
+        assertThat(fitted.truncated()).isFalse();
+        assertThat(fitted.rawBytes()).isEqualTo(1);
+        assertThat(fitted.key().length).isBetween(1_048_000, 1_048_400 - 1);
+        assertThat(fitted.key()).containsOnly((byte) 'k');
         assertThat(size(fitted) + KAFKA_OVERHEAD).isLessThanOrEqualTo(1_048_576);
         assertThat(size(fitted) + RecordSizeGuard.KAFKA_OVERHEAD_BYTES).isEqualTo(1_048_576);
-        assertThat(fitted.partition).isZero();
-        assertThat(fitted.offset).isEqualTo(5L);
-        assertThat(fitted.topic).isEqualTo("in");
+        assertThat(fitted.partition()).isZero();
+        assertThat(fitted.offset()).isEqualTo(5L);
+        assertThat(fitted.topic()).isEqualTo("in");
     }
 
     @Test
     void rawIsCutFurtherWhenItsEscapesDoNotFit() {
         DeadLetter letter = DeadLetter.of("value: not valid JSON", bytes(400_000, '\u0001'), "in", 0, 5L, null);
         DeadLetter fitted = GUARD.fit(letter);
-        assertThat(fitted.raw).isNotEmpty().matches("\\u0001+");
-        assertThat(fitted.raw.length()).isLessThan(LIMIT / 6).isGreaterThan(LIMIT / 6 - 1_200);
-        assertThat(fitted.truncated).isTrue();
-        assertThat(fitted.rawBytes).isEqualTo(400_000);
-        assertThat(fitted.key).isNull();
-        assertThat(fitted.error).startsWith("record: too large for max.request.size (16384 bytes)")
+        assertThat(fitted.raw()).isNotEmpty().matches("\\u0001+");
+        assertThat(fitted.raw().length()).isLessThan(LIMIT / 6).isGreaterThan(LIMIT / 6 - 1_200);
+        assertThat(fitted.truncated()).isTrue();
+        assertThat(fitted.rawBytes()).isEqualTo(400_000);
+        assertThat(fitted.key()).isNull();
+        assertThat(fitted.error()).startsWith("record: too large for max.request.size (16384 bytes)")
                 .endsWith("; value: not valid JSON");
         assertThat(size(fitted) + KAFKA_OVERHEAD).isLessThanOrEqualTo(LIMIT);
     }
@@ -118,9 +119,9 @@ class RecordSizeGuardTest {
     void keyAndRawShareTheRoomWhenBothAreHuge() {
         DeadLetter letter = DeadLetter.of("e", bytes(100_000, 'r'), "in", 0, 5L, bytes(100_000, 'k'));
         DeadLetter fitted = GUARD.fit(letter);
-        assertThat(fitted.raw.length()).isGreaterThan(LIMIT / 2 - 400);
-        assertThat(fitted.key.length).isGreaterThan(LIMIT / 2 - 400);
-        assertThat(fitted.truncated).isTrue();
+        assertThat(fitted.raw().length()).isGreaterThan(LIMIT / 2 - 400);
+        assertThat(fitted.key().length).isGreaterThan(LIMIT / 2 - 400);
+        assertThat(fitted.truncated()).isTrue();
         assertThat(size(fitted) + KAFKA_OVERHEAD).isLessThanOrEqualTo(LIMIT);
     }
 
@@ -128,7 +129,7 @@ class RecordSizeGuardTest {
     void aLongOriginalErrorIsCutToo() {
         DeadLetter letter = new DeadLetter("\u00e9".repeat(20_000), "raw", "in", 0, 5L, bytes(20_000, 'k'));
         DeadLetter fitted = GUARD.fit(letter);
-        assertThat(fitted.error).endsWith("; " + "\u00e9".repeat(512));
+        assertThat(fitted.error()).endsWith("; " + "\u00e9".repeat(512));
         assertThat(size(fitted) + KAFKA_OVERHEAD).isLessThanOrEqualTo(LIMIT);
     }
 
@@ -151,8 +152,8 @@ class RecordSizeGuardTest {
             int limit = RecordSizeGuard.MIN_MAX_REQUEST_SIZE + random.nextInt(500_000);
             DeadLetter fitted = new RecordSizeGuard(limit).fit(DeadLetter.of("e", value, "in", 0, round, key));
             assertThat(size(fitted) + KAFKA_OVERHEAD).as("round %d", round).isLessThanOrEqualTo(limit);
-            assertThat(fitted.rawBytes).isEqualTo(value.length);
-            assertThat(raw.toString()).startsWith(fitted.raw);
+            assertThat(fitted.rawBytes()).isEqualTo(value.length);
+            assertThat(raw.toString()).startsWith(fitted.raw());
         }
     }
 

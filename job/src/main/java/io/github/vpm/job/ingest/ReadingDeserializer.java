@@ -1,6 +1,8 @@
-package io.github.vpm.job.reading;
+package io.github.vpm.job.ingest;
 
 import io.github.vpm.job.deadletter.DeadLetter;
+import io.github.vpm.job.reading.InvalidReadingException;
+import io.github.vpm.job.reading.ReadingDecoder;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;

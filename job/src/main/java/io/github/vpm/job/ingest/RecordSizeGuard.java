@@ -1,10 +1,11 @@
-package io.github.vpm.job.reading;
+package io.github.vpm.job.ingest;
 
 import io.github.vpm.job.deadletter.DeadLetter;
 import io.github.vpm.job.deadletter.DeadLetterSerializer;
 import io.github.vpm.job.deadletter.Utf8Json;
 import io.github.vpm.job.maximum.PressureMax;
 import io.github.vpm.job.maximum.PressureMaxSerializer;
+import io.github.vpm.job.reading.Reading;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -77,47 +78,48 @@ public final class RecordSizeGuard implements Serializable {
 
     /** Whether the maximum record {@link PressureMaxSerializer} makes of this reading fits. */
     public boolean maximumFits(Reading reading) {
-        long keyBound = 3L * reading.vehicleId.length();
+        long keyBound = 3L * reading.vehicleId().length();
         long valueBound = MAXIMUM_FIXED_BYTES + Utf8Json.MAX_ESCAPED_BYTES_PER_CHAR
-                * ((long) reading.vehicleId.length() + reading.sensorId.length());
+                * ((long) reading.vehicleId().length() + reading.sensorId().length());
         if (keyBound + valueBound + KAFKA_OVERHEAD_BYTES <= maxRequestSize) {
             return true;
         }
-        long key = reading.vehicleId.getBytes(StandardCharsets.UTF_8).length;
+        long key = reading.vehicleId().getBytes(StandardCharsets.UTF_8).length;
         long value = PressureMaxSerializer.toJson(PressureMax.of(reading)).length;
         return key + value + KAFKA_OVERHEAD_BYTES <= maxRequestSize;
     }
 
     /** {@code letter} itself when its record fits, else a truncated copy that does. */
     public DeadLetter fit(DeadLetter letter) {
-        if (fits(letter.key, bound(letter))) {
+        if (fits(letter.key(), bound(letter))) {
             return letter;
         }
-        if (fits(letter.key, DeadLetterSerializer.toJson(letter).length)) {
+        if (fits(letter.key(), DeadLetterSerializer.toJson(letter).length)) {
             return letter;
         }
         return truncate(letter);
     }
 
     private DeadLetter truncate(DeadLetter letter) {
-        String original = letter.raw == null ? "" : letter.raw;
-        String error = deadLetterTooLargeError() + "; " + Utf8Json.cutUtf8(String.valueOf(letter.error), KEPT_ERROR_BYTES);
+        String original = letter.raw() == null ? "" : letter.raw();
+        String error = deadLetterTooLargeError() + "; "
+                + Utf8Json.cutUtf8(String.valueOf(letter.error()), KEPT_ERROR_BYTES);
         // "false" is the longer of the two values, so the skeleton is never smaller than the result's frame.
-        DeadLetter skeleton = new DeadLetter(error, "", letter.rawBytes, false, letter.topic, letter.partition,
-                letter.offset, null);
+        DeadLetter skeleton = new DeadLetter(error, "", letter.rawBytes(), false, letter.topic(), letter.partition(),
+                letter.offset(), null);
         long budget = (long) maxRequestSize - KAFKA_OVERHEAD_BYTES - DeadLetterSerializer.toJson(skeleton).length;
-        long keyBytes = letter.key == null ? 0 : letter.key.length;
+        long keyBytes = letter.key() == null ? 0 : letter.key().length;
         long rawJson = Utf8Json.jsonLength(original);
         long rawAllowance = Math.min(rawJson, Math.max(budget / 2, budget - keyBytes));
         String raw = rawAllowance < rawJson ? Utf8Json.cutJson(original, rawAllowance) : original;
         long keyAllowance = budget - Utf8Json.jsonLength(raw);
-        byte[] key = letter.key;
+        byte[] key = letter.key();
         if (keyBytes > keyAllowance) {
-            key = keyAllowance > 0 ? Arrays.copyOf(letter.key, (int) keyAllowance) : null;
+            key = keyAllowance > 0 ? Arrays.copyOf(letter.key(), (int) keyAllowance) : null;
         }
-        boolean truncated = letter.truncated || raw.length() < original.length();
-        return new DeadLetter(error, raw, letter.rawBytes, truncated, letter.topic, letter.partition, letter.offset,
-                key);
+        boolean truncated = letter.truncated() || raw.length() < original.length();
+        return new DeadLetter(error, raw, letter.rawBytes(), truncated, letter.topic(), letter.partition(),
+                letter.offset(), key);
     }
 
     private boolean fits(byte[] key, long valueBytes) {
@@ -125,8 +127,8 @@ public final class RecordSizeGuard implements Serializable {
     }
 
     private static long bound(DeadLetter letter) {
-        return DEAD_LETTER_FIXED_BYTES + Utf8Json.MAX_ESCAPED_BYTES_PER_CHAR * (length(letter.error)
-                + length(letter.raw) + length(letter.topic));
+        return DEAD_LETTER_FIXED_BYTES + Utf8Json.MAX_ESCAPED_BYTES_PER_CHAR * (length(letter.error())
+                + length(letter.raw()) + length(letter.topic()));
     }
 
     private static long length(String text) {
