@@ -1,5 +1,9 @@
 package io.github.vpm.job;
 
+import static io.github.vpm.cli.InvalidOptionException.quote;
+
+import io.github.vpm.cli.Durations;
+import io.github.vpm.cli.InvalidOptionException;
 import io.github.vpm.job.ingest.RecordSizeGuard;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,8 +19,8 @@ import org.apache.flink.util.TimeUtils;
  * The job's command line, parsed and checked once into an immutable value.
  *
  * <p>Every option is {@code --name value}; {@code --help} anywhere asks for {@link #usage()}.
- * Durations use Flink's syntax with a unit ({@code 250ms}, {@code 10s}, {@code 5min}, {@code 1h});
- * a bare number is rejected because Flink would silently read it as milliseconds.
+ * Durations are the shared {@link Durations} syntax with a unit ({@code 250ms}, {@code 10s}, {@code 5min},
+ * {@code 1h}); a bare number is refused because Flink would silently read it as milliseconds.
  */
 public final class JobOptions {
 
@@ -28,7 +32,6 @@ public final class JobOptions {
     /** The first restart delay; the ceiling cannot be below it. */
     static final Duration RESTART_INITIAL_BACKOFF = Duration.ofSeconds(1);
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
-    private static final Pattern HAS_UNIT = Pattern.compile(".*[0-9]\\s*[a-zA-Zµ]+\\s*");
     /** A JSON number's syntax; Double.parseDouble alone would also take "NaN", "1d" or hex. */
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
@@ -362,15 +365,8 @@ public final class JobOptions {
 
         Duration duration(String name, Duration min) {
             String value = raw(name);
-            Duration duration;
-            try {
-                if (!HAS_UNIT.matcher(value).matches()) {
-                    throw new IllegalArgumentException("no unit");
-                }
-                duration = TimeUtils.parseDuration(value);
-            } catch (RuntimeException e) {
-                throw bad(name, "a duration like 10s", value);
-            }
+            Duration duration = Durations.parse(value, Durations.BareNumber.REFUSED)
+                    .orElseThrow(() -> bad(name, "a duration like 10s", value));
             if (duration.compareTo(min) < 0) {
                 throw bad(name, "a duration of at least " + TimeUtils.formatWithHighestUnit(min), value);
             }
@@ -402,20 +398,7 @@ public final class JobOptions {
         }
 
         private static InvalidOptionException bad(String name, String expected, String got) {
-            return new InvalidOptionException("--" + name + ": expected " + expected + ", got " + quote(got));
+            return InvalidOptionException.expected("--" + name, expected, got);
         }
-    }
-
-    /** Quoted, with control characters escaped so an error always stays on one line. */
-    private static String quote(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char ch : value.toCharArray()) {
-            if (ch < 0x20 || ch == 0x7f) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-            } else {
-                out.append(ch);
-            }
-        }
-        return out.append('"').toString();
     }
 }

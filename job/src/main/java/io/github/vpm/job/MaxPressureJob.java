@@ -1,5 +1,6 @@
 package io.github.vpm.job;
 
+import io.github.vpm.cli.InvalidOptionException;
 import io.github.vpm.job.deadletter.DeadLetter;
 import io.github.vpm.job.deadletter.DeadLetterSerializer;
 import io.github.vpm.job.ingest.DeadLetterRouter;
@@ -52,20 +53,10 @@ public final class MaxPressureJob {
     public static final String UID_MAXIMA_SINK = "maxima-sink";
     public static final String UID_DEAD_LETTER_SINK = "dead-letter-sink";
 
-    static final int EXIT_BAD_OPTIONS = 2;
-
     private MaxPressureJob() {}
 
     public static void main(String[] args) throws Exception {
-        JobOptions options;
-        try {
-            options = JobOptions.parse(args);
-        } catch (InvalidOptionException e) {
-            System.err.println(e.getMessage());
-            System.err.println("Run with --help to list the options.");
-            System.exit(EXIT_BAD_OPTIONS);
-            return;
-        }
+        JobOptions options = parseOrExit(args);
         if (options.helpRequested()) {
             System.out.print(JobOptions.usage());
             return;
@@ -74,6 +65,18 @@ public final class MaxPressureJob {
         configureEnvironment(env, options);
         buildPipeline(env, options);
         env.execute(JOB_NAME);
+    }
+
+    /** The options, or the program ends: one line naming the bad option, a hint, exit status 2. */
+    private static JobOptions parseOrExit(String[] args) {
+        try {
+            return JobOptions.parse(args);
+        } catch (InvalidOptionException e) {
+            System.err.println(e.getMessage());
+            System.err.println("Run with --help to list the options.");
+            System.exit(InvalidOptionException.EXIT_STATUS);
+            throw e; // not reached
+        }
     }
 
     /** Checkpointing, RocksDB, restarts and key groups: everything exactly-once and rescaling rely on. */

@@ -1,6 +1,6 @@
 package io.github.vpm.portal;
 
-import io.github.vpm.portal.PortalOptions.InvalidOptionException;
+import io.github.vpm.cli.InvalidOptionException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -23,10 +23,10 @@ public final class PortalMain {
             options = PortalOptions.parse(args);
             InetAddress.getByName(options.bind());
         } catch (InvalidOptionException e) {
-            exit(2, e.getMessage() + " (see --help)");
+            exit(InvalidOptionException.EXIT_STATUS, e.getMessage() + " (see --help)");
             return;
         } catch (UnknownHostException e) {
-            exit(2, "--bind: cannot resolve \"" + e.getMessage() + "\" (see --help)");
+            exit(InvalidOptionException.EXIT_STATUS, "--bind: cannot resolve \"" + e.getMessage() + "\" (see --help)");
             return;
         }
         if (options.help()) {

@@ -1,5 +1,6 @@
 package io.github.vpm.portal;
 
+import io.github.vpm.cli.InvalidOptionException;
 import java.util.Map;
 import java.util.Objects;
 
@@ -89,8 +90,7 @@ public record PortalOptions(String bootstrapServers, String topic, String bind, 
             String s = server.trim();
             int colon = s.lastIndexOf(':');
             if (colon <= 0 || colon == s.length() - 1) {
-                throw new InvalidOptionException("--bootstrap-servers: expected host:port[,host:port...], got \""
-                        + value + "\"");
+                throw InvalidOptionException.expected("--bootstrap-servers", "host:port[,host:port...]", value);
             }
             intIn("--bootstrap-servers", s.substring(colon + 1), 1, 65_535);
         }
@@ -108,18 +108,11 @@ public record PortalOptions(String bootstrapServers, String topic, String bind, 
         try {
             int n = Integer.parseInt(value.trim());
             if (n < min || n > max) {
-                throw new InvalidOptionException(name + ": expected " + min + ".." + max + ", got " + value);
+                throw InvalidOptionException.expected(name, min + ".." + max, value);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new InvalidOptionException(name + ": expected an integer, got \"" + value + "\"");
-        }
-    }
-
-    /** A bad command line; the message is one plain line naming the option. */
-    public static final class InvalidOptionException extends IllegalArgumentException {
-        InvalidOptionException(String message) {
-            super(message);
+            throw InvalidOptionException.expected(name, "an integer", value);
         }
     }
 }

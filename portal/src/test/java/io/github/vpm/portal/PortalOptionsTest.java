@@ -3,7 +3,7 @@ package io.github.vpm.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.vpm.portal.PortalOptions.InvalidOptionException;
+import io.github.vpm.cli.InvalidOptionException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package io.github.vpm.simulator;
 
+import io.github.vpm.cli.Durations;
 import java.time.Duration;
 import java.util.function.Consumer;
 

@@ -1,5 +1,7 @@
 package io.github.vpm.simulator;
 
+import io.github.vpm.cli.Durations;
+import io.github.vpm.cli.InvalidOptionException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +45,7 @@ public final class Simulator {
             options = SimulatorOptions.parse(args);
         } catch (InvalidOptionException e) {
             System.err.println("vpm-simulator: " + e.getMessage() + " (see --help)");
-            System.exit(2);
+            System.exit(InvalidOptionException.EXIT_STATUS);
             return;
         }
         if (options.help()) {

@@ -1,5 +1,7 @@
 package io.github.vpm.simulator;
 
+import io.github.vpm.cli.Durations;
+import io.github.vpm.cli.InvalidOptionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -67,11 +69,11 @@ public record SimulatorOptions(
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
     /** Parses the command line with the process environment as defaults. */
-    public static SimulatorOptions parse(String... args) throws InvalidOptionException {
+    public static SimulatorOptions parse(String... args) {
         return parse(System.getenv(), args);
     }
 
-    public static SimulatorOptions parse(Map<String, String> env, String... args) throws InvalidOptionException {
+    public static SimulatorOptions parse(Map<String, String> env, String... args) {
         Map<String, String> given = readArgs(args);
         if (given.containsKey("help")) {
             // --help works whatever else is on the command line or in the environment.
@@ -80,8 +82,7 @@ public record SimulatorOptions(
         return parse(env, given, false);
     }
 
-    private static SimulatorOptions parse(Map<String, String> env, Map<String, String> given, boolean help)
-            throws InvalidOptionException {
+    private static SimulatorOptions parse(Map<String, String> env, Map<String, String> given, boolean help) {
         Values v = new Values(env, given);
         int vehicles = v.intValue("vehicles", 1, MAX_SENSORS);
         int sensors = v.intValue("sensors-per-vehicle", 1, 1000);
@@ -132,7 +133,7 @@ public record SimulatorOptions(
         return vehicles * sensorsPerVehicle;
     }
 
-    private static Map<String, String> readArgs(String... args) throws InvalidOptionException {
+    private static Map<String, String> readArgs(String... args) {
         Map<String, String> given = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -198,7 +199,7 @@ public record SimulatorOptions(
             return new InvalidOptionException(label + ": expected " + expected + ", got '" + value + "'");
         }
 
-        String bootstrapServers(String name) throws InvalidOptionException {
+        String bootstrapServers(String name) {
             String value = raw(name);
             for (String server : value.split(",", -1)) {
                 var m = HOST_PORT.matcher(server.trim());
@@ -209,7 +210,7 @@ public record SimulatorOptions(
             return value;
         }
 
-        String topic(String name) throws InvalidOptionException {
+        String topic(String name) {
             String value = raw(name);
             if (!TOPIC.matcher(value).matches() || value.equals(".") || value.equals("..")) {
                 throw bad("a Kafka topic name (letters, digits, '.', '_', '-')", value);
@@ -217,11 +218,11 @@ public record SimulatorOptions(
             return value;
         }
 
-        int intValue(String name, int min, int max) throws InvalidOptionException {
+        int intValue(String name, int min, int max) {
             return (int) longValue(name, min, max);
         }
 
-        long longValue(String name, long min, long max) throws InvalidOptionException {
+        long longValue(String name, long min, long max) {
             String value = raw(name);
             String expected = min == Long.MIN_VALUE ? "a whole number" : "a whole number from " + min + " to " + max;
             try {
@@ -235,7 +236,7 @@ public record SimulatorOptions(
             }
         }
 
-        double probability(String name) throws InvalidOptionException {
+        double probability(String name) {
             String value = raw(name);
             try {
                 double p = Double.parseDouble(value);
@@ -248,16 +249,14 @@ public record SimulatorOptions(
             }
         }
 
-        Duration duration(String name) throws InvalidOptionException {
+        Duration duration(String name) {
             String value = raw(name);
-            Duration d = Durations.parse(value);
-            if (d == null) {
-                throw bad("a duration such as 30 (seconds), 10s, 5min or 2h", value);
-            }
-            return d;
+            // A bare number is seconds here, as SIMULATION_DURATION always was.
+            return Durations.parse(value, Durations.BareNumber.SECONDS)
+                    .orElseThrow(() -> bad("a duration such as 30 (seconds), 10s, 5min or 2h", value));
         }
 
-        Instant instant(String name) throws InvalidOptionException {
+        Instant instant(String name) {
             String value = raw(name);
             if (value.equals(spec(name).defaultValue())) {
                 return null;

@@ -3,6 +3,7 @@ package io.github.vpm.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.vpm.cli.InvalidOptionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
