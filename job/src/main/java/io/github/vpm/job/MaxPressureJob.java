@@ -41,6 +41,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *   (event-time watermarks per partition)  \-> valid -> keyBy vehicleId -> max -> Kafka maxima
  * </pre>
  *
+ * <p>Packages follow it: {@code ingest} is the source side up to the split (deserializer, event
+ * time, router), {@code reading} the reading and its decoding, {@code maximum} and {@code deadletter}
+ * the two outputs.
+ *
  * <p>Operator uids are part of the savepoint format: never change them.
  */
 public final class MaxPressureJob {
