@@ -2,11 +2,11 @@ package io.github.vpm.job;
 
 import static io.github.vpm.cli.InvalidOptionException.quote;
 
+import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.Durations;
 import io.github.vpm.cli.InvalidOptionException;
 import io.github.vpm.job.ingest.RecordSizeGuard;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +18,8 @@ import org.apache.flink.util.TimeUtils;
 /**
  * The job's command line, parsed and checked once into an immutable value.
  *
- * <p>Every option is {@code --name value}; {@code --help} anywhere asks for {@link #usage()}.
+ * <p>The command line has the shared {@link CommandLine} shape: {@code --name value}, {@code --help} anywhere
+ * asks for {@link #usage()}.
  * Durations are the shared {@link Durations} syntax with a unit ({@code 250ms}, {@code 10s}, {@code 5min},
  * {@code 1h}); a bare number is refused because Flink would silently read it as milliseconds.
  */
@@ -75,6 +76,8 @@ public final class JobOptions {
             spec("max-request-size", "<bytes>", "1048576",
                     "the sinks' Kafka max.request.size; a record that would exceed it is written as a"
                             + " (truncated) dead letter instead, never sent"));
+
+    private static final List<String> NAMES = SPECS.stream().map(spec -> spec[0]).toList();
 
     private final boolean helpRequested;
     private final String bootstrapServers;
@@ -154,32 +157,14 @@ public final class JobOptions {
     }
 
     /**
-     * Parses {@code --name value} pairs; unset options take their defaults.
+     * Parses {@code --name value} pairs (the shared {@link CommandLine} shape, an option at most once);
+     * unset options take their defaults.
      *
      * @throws InvalidOptionException with one plain line naming the offending option
      */
     public static JobOptions parse(String... args) {
-        if (List.of(args).contains("--help")) {
-            return new JobOptions(true, Map.of());
-        }
-        Map<String, String> given = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--") || arg.length() == 2) {
-                throw new InvalidOptionException("unexpected argument " + quote(arg) + ": options look like --name value");
-            }
-            String name = arg.substring(2);
-            if (spec(name) == null) {
-                throw new InvalidOptionException(arg + ": unknown option");
-            }
-            if (i + 1 >= args.length) {
-                throw new InvalidOptionException(arg + ": missing value");
-            }
-            if (given.put(name, args[++i]) != null) {
-                throw new InvalidOptionException(arg + ": given more than once");
-            }
-        }
-        return new JobOptions(false, given);
+        CommandLine line = CommandLine.parse(NAMES, CommandLine.Repeats.REFUSED, args);
+        return new JobOptions(line.helpRequested(), line.values());
     }
 
     /** The --help text: every option with its default. */

@@ -1,6 +1,6 @@
 package io.github.vpm.job;
 
-import io.github.vpm.cli.InvalidOptionException;
+import io.github.vpm.cli.CommandLine;
 import io.github.vpm.job.deadletter.DeadLetter;
 import io.github.vpm.job.deadletter.DeadLetterSerializer;
 import io.github.vpm.job.ingest.DeadLetterRouter;
@@ -60,7 +60,7 @@ public final class MaxPressureJob {
     private MaxPressureJob() {}
 
     public static void main(String[] args) throws Exception {
-        JobOptions options = parseOrExit(args);
+        JobOptions options = CommandLine.orExit(() -> JobOptions.parse(args));
         if (options.helpRequested()) {
             System.out.print(JobOptions.usage());
             return;
@@ -69,18 +69,6 @@ public final class MaxPressureJob {
         configureEnvironment(env, options);
         buildPipeline(env, options);
         env.execute(JOB_NAME);
-    }
-
-    /** The options, or the program ends: one line naming the bad option, a hint, exit status 2. */
-    private static JobOptions parseOrExit(String[] args) {
-        try {
-            return JobOptions.parse(args);
-        } catch (InvalidOptionException e) {
-            System.err.println(e.getMessage());
-            System.err.println("Run with --help to list the options.");
-            System.exit(InvalidOptionException.EXIT_STATUS);
-            throw e; // not reached
-        }
     }
 
     /** Checkpointing, RocksDB, restarts and key groups: everything exactly-once and rescaling rely on. */

@@ -1,5 +1,6 @@
 package io.github.vpm.portal;
 
+import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.InvalidOptionException;
 import java.io.IOException;
 import java.net.BindException;
@@ -18,17 +19,7 @@ public final class PortalMain {
     }
 
     public static void main(String[] args) {
-        PortalOptions options;
-        try {
-            options = PortalOptions.parse(args);
-            InetAddress.getByName(options.bind());
-        } catch (InvalidOptionException e) {
-            exit(InvalidOptionException.EXIT_STATUS, e.getMessage() + " (see --help)");
-            return;
-        } catch (UnknownHostException e) {
-            exit(InvalidOptionException.EXIT_STATUS, "--bind: cannot resolve \"" + e.getMessage() + "\" (see --help)");
-            return;
-        }
+        PortalOptions options = CommandLine.orExit(() -> resolvable(PortalOptions.parse(args)));
         if (options.help()) {
             System.out.println(PortalOptions.USAGE);
             return;
@@ -58,6 +49,16 @@ public final class PortalMain {
             portal.awaitTermination();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The options, once {@code --bind} is known to resolve: a name that does not is a bad option too. */
+    private static PortalOptions resolvable(PortalOptions options) {
+        try {
+            InetAddress.getByName(options.bind());
+            return options;
+        } catch (UnknownHostException e) {
+            throw new InvalidOptionException("--bind: cannot resolve " + InvalidOptionException.quote(e.getMessage()));
         }
     }
 

@@ -1,12 +1,14 @@
 package io.github.vpm.portal;
 
+import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.InvalidOptionException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The portal's command line, parsed once. Every option is {@code --name value}; a bad value fails
- * with one plain line that names the option.
+ * The portal's command line, parsed once, in the shared {@link CommandLine} shape ({@code --name value},
+ * the last of a repeated option wins); a bad value fails with one plain line that names the option.
  */
 public record PortalOptions(String bootstrapServers, String topic, String bind, int port, int history,
                             int maxVehicles, boolean help) {
@@ -21,6 +23,9 @@ public record PortalOptions(String bootstrapServers, String topic, String bind, 
     public static final int DEFAULT_MAX_VEHICLES = MaximaView.DEFAULT_MAX_VEHICLES;
     /** An int-indexed view; far beyond what one portal's heap holds anyway. */
     public static final int MAX_MAX_VEHICLES = 100_000_000;
+
+    private static final List<String> NAMES =
+            List.of("bootstrap-servers", "topic", "bind", "port", "history", "max-vehicles");
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar vpm-portal.jar [options]",
@@ -53,35 +58,21 @@ public record PortalOptions(String bootstrapServers, String topic, String bind, 
         String envServers = env.get("KAFKA_BOOTSTRAP_SERVERS");
         String bootstrapServers = envServers == null || envServers.isBlank()
                 ? DEFAULT_BOOTSTRAP_SERVERS : envServers.trim();
-        String topic = DEFAULT_TOPIC;
-        String bind = DEFAULT_BIND;
-        int port = DEFAULT_PORT;
-        int history = DEFAULT_HISTORY;
-        int maxVehicles = DEFAULT_MAX_VEHICLES;
-
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--help") || name.equals("-h")) {
-                return new PortalOptions(bootstrapServers, topic, bind, port, history, maxVehicles, true);
-            }
-            if (!name.startsWith("--")) {
-                throw new InvalidOptionException("unexpected argument: " + name);
-            }
-            if (i + 1 >= args.length) {
-                throw new InvalidOptionException(name + ": missing value");
-            }
-            String value = args[++i];
-            switch (name) {
-                case "--bootstrap-servers" -> bootstrapServers = bootstrapServers(value);
-                case "--topic" -> topic = nonBlank(name, value);
-                case "--bind" -> bind = nonBlank(name, value);
-                case "--port" -> port = intIn(name, value, 0, 65_535);
-                case "--history" -> history = intIn(name, value, 1, MAX_HISTORY);
-                case "--max-vehicles" -> maxVehicles = intIn(name, value, 1, MAX_MAX_VEHICLES);
-                default -> throw new InvalidOptionException("unknown option: " + name);
-            }
+        // Repeats: the last wins, as the systemd unit appends portal_options to the options it sets.
+        CommandLine line = CommandLine.parse(NAMES, CommandLine.Repeats.LAST_WINS, args);
+        if (line.helpRequested()) {
+            return new PortalOptions(bootstrapServers, DEFAULT_TOPIC, DEFAULT_BIND, DEFAULT_PORT, DEFAULT_HISTORY,
+                    DEFAULT_MAX_VEHICLES, true);
         }
-        return new PortalOptions(bootstrapServers, topic, bind, port, history, maxVehicles, false);
+        return new PortalOptions(
+                line.value("bootstrap-servers").map(PortalOptions::bootstrapServers).orElse(bootstrapServers),
+                line.value("topic").map(value -> nonBlank("--topic", value)).orElse(DEFAULT_TOPIC),
+                line.value("bind").map(value -> nonBlank("--bind", value)).orElse(DEFAULT_BIND),
+                line.value("port").map(value -> intIn("--port", value, 0, 65_535)).orElse(DEFAULT_PORT),
+                line.value("history").map(value -> intIn("--history", value, 1, MAX_HISTORY)).orElse(DEFAULT_HISTORY),
+                line.value("max-vehicles").map(value -> intIn("--max-vehicles", value, 1, MAX_MAX_VEHICLES))
+                        .orElse(DEFAULT_MAX_VEHICLES),
+                false);
     }
 
     private static String bootstrapServers(String value) {

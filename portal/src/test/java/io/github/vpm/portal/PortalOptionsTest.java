@@ -56,7 +56,7 @@ class PortalOptionsTest {
         "--bootstrap-servers|host:port|--bootstrap-servers: expected an integer",
         "--topic|' '|--topic: must not be empty",
         "--bind|''|--bind: must not be empty",
-        "--colour|blue|unknown option: --colour",
+        "--colour|blue|--colour: unknown option",
     })
     void badValuesFailWithOneLineNamingTheOption(String option, String value, String message) {
         assertThatThrownBy(() -> PortalOptions.parse(Map.of(), option, value))
@@ -74,6 +74,6 @@ class PortalOptionsTest {
     @Test
     void strayArgumentIsRejected() {
         assertThatThrownBy(() -> PortalOptions.parse(Map.of(), "8088"))
-                .hasMessage("unexpected argument: 8088");
+                .hasMessage("unexpected argument \"8088\": options look like --name value");
     }
 }

@@ -1,7 +1,7 @@
 package io.github.vpm.simulator;
 
+import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.Durations;
-import io.github.vpm.cli.InvalidOptionException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -40,14 +40,7 @@ public final class Simulator {
 
     public static void main(String[] args) {
         Logging.configure();
-        SimulatorOptions options;
-        try {
-            options = SimulatorOptions.parse(args);
-        } catch (InvalidOptionException e) {
-            System.err.println("vpm-simulator: " + e.getMessage() + " (see --help)");
-            System.exit(InvalidOptionException.EXIT_STATUS);
-            return;
-        }
+        SimulatorOptions options = CommandLine.orExit(() -> SimulatorOptions.parse(args));
         if (options.help()) {
             System.out.print(SimulatorOptions.usage());
             return;

@@ -1,18 +1,19 @@
 package io.github.vpm.simulator;
 
+import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.Durations;
 import io.github.vpm.cli.InvalidOptionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Everything the simulator is told, parsed once from the command line ({@code --name value}) with the
+ * Everything the simulator is told, parsed once from the command line (the shared {@link CommandLine}
+ * shape: {@code --name value}, the last of a repeated option wins) with the
  * environment variables KAFKA_BOOTSTRAP_SERVERS, SIMULATION_DURATION and MESSAGES_PER_SECOND as defaults
  * (the command line wins).
  *
@@ -65,6 +66,8 @@ public record SimulatorOptions(
                             + "spaced 1/rate apart, so timestamps are reproducible too"),
             new Spec("progress-interval", "time", "10s", null, "how often to log progress; 0 = never"));
 
+    private static final List<String> NAMES = SPECS.stream().map(Spec::name).toList();
+
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
@@ -74,12 +77,13 @@ public record SimulatorOptions(
     }
 
     public static SimulatorOptions parse(Map<String, String> env, String... args) {
-        Map<String, String> given = readArgs(args);
-        if (given.containsKey("help")) {
+        // Repeats: the last wins, as bin/local-stack appends VPM_SIMULATOR_ARGS to its own options.
+        CommandLine line = CommandLine.parse(NAMES, CommandLine.Repeats.LAST_WINS, args);
+        if (line.helpRequested()) {
             // --help works whatever else is on the command line or in the environment.
             return parse(Map.of(), Map.of(), true);
         }
-        return parse(env, given, false);
+        return parse(env, line.values(), false);
     }
 
     private static SimulatorOptions parse(Map<String, String> env, Map<String, String> given, boolean help) {
@@ -133,38 +137,6 @@ public record SimulatorOptions(
         return vehicles * sensorsPerVehicle;
     }
 
-    private static Map<String, String> readArgs(String... args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                given.put("help", "");
-                continue;
-            }
-            if (!arg.startsWith("--")) {
-                throw new InvalidOptionException("unexpected argument '" + arg + "': options are --name value");
-            }
-            String name = arg.substring(2);
-            String value = null;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
-            if (spec(name) == null) {
-                throw new InvalidOptionException("unknown option --" + name);
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new InvalidOptionException("--" + name + ": missing value");
-                }
-                value = args[++i];
-            }
-            given.put(name, value);
-        }
-        return given;
-    }
-
     private static Spec spec(String name) {
         return SPECS.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
     }
@@ -196,7 +168,7 @@ public record SimulatorOptions(
         }
 
         private InvalidOptionException bad(String expected, String value) {
-            return new InvalidOptionException(label + ": expected " + expected + ", got '" + value + "'");
+            return InvalidOptionException.expected(label, expected, value);
         }
 
         String bootstrapServers(String name) {
