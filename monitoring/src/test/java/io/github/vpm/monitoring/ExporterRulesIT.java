@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import io.github.vpm.monitoring.Scrape.Sample;
+import io.github.vpm.testkit.ChildProcess;
 
 /**
  * The exporter rules of monitoring/jmx-exporter on the real JVMs: ZooKeeper, Kafka, a Flink
@@ -58,7 +59,7 @@ class ExporterRulesIT {
 
     private final Path dist = Paths.get(System.getProperty("vpm.dist.dir", "../dist/target")).toAbsolutePath();
     private final Path rules = Paths.get(System.getProperty("vpm.exporter.rules.dir", "jmx-exporter")).toAbsolutePath();
-    private final Deque<Daemon> daemons = new ArrayDeque<>();
+    private final Deque<ChildProcess> daemons = new ArrayDeque<>();
     private Path runDir;
     private Path scrapeDir;
     private int zookeeperAgent;
@@ -68,7 +69,7 @@ class ExporterRulesIT {
     private int simulatorAgent;
     private int portalAgent;
     private Path data;
-    private Daemon taskManager;
+    private ChildProcess taskManager;
 
     @BeforeAll
     void startEverything() throws IOException {
@@ -131,12 +132,12 @@ class ExporterRulesIT {
         taskManager = start("taskmanager", List.of(dist.resolve("flink/bin/taskmanager").toString()),
                 withAgent(flinkEnv, agent("flink", taskManagerAgent, "flink-taskmanager.yml")));
         awaitTaskManagerRegistered(restPort);
-        Daemon.run("flink-run", List.of(dist.resolve("flink/bin/flink").toString(), "run", "-d",
+        process("flink-run", List.of(dist.resolve("flink/bin/flink").toString(), "run", "-d",
                         jar("vpm.job.jar", "../job/target/vpm-job.jar"),
                         "--bootstrap-servers", bootstrap,
                         "--checkpoint-interval", "2s",
                         "--checkpoint-dir", data.resolve("checkpoints").toUri().toString()),
-                flinkEnv, runDir, START_TIMEOUT);
+                flinkEnv).run(START_TIMEOUT);
 
         // The simulator feeds the job; the portal reads its output. Both with their agent.
         start("simulator", List.of(java(), "-Xmx128m", agent("kafka", simulatorAgent, "simulator.yml"),
@@ -311,10 +312,19 @@ class ExporterRulesIT {
 
     // ------------------------------------------------------------------ processes
 
-    private Daemon start(String name, List<String> command, Map<String, String> env) {
-        Daemon daemon = Daemon.start(name, command, env, runDir);
+    private ChildProcess start(String name, List<String> command, Map<String, String> env) {
+        ChildProcess daemon = process(name, command, env).start();
         daemons.push(daemon);
         return daemon;
+    }
+
+    /** A dist/ launcher or a java -jar, its output in the run directory's {@code <name>.log}. */
+    private ChildProcess.Builder process(String name, List<String> command, Map<String, String> env) {
+        return ChildProcess.builder(name, command)
+                .log(runDir.resolve(name + ".log"))
+                // The exporter agent must reach only the JVM it is meant for (see dist/README.md).
+                .withoutEnvironment("JAVA_AGENT_OPTS")
+                .environment(env);
     }
 
     /** -javaagent option for the dist's agent, bound to loopback, with one of our rule files. */
@@ -343,9 +353,9 @@ class ExporterRulesIT {
     }
 
     private void createTopic(String bootstrap, String topic, int partitions) {
-        Daemon.run("create-" + topic, List.of(dist.resolve("kafka/bin/kafka-topics").toString(),
+        process("create-" + topic, List.of(dist.resolve("kafka/bin/kafka-topics").toString(),
                 "--bootstrap-server", bootstrap, "--create", "--if-not-exists", "--topic", topic,
-                "--partitions", String.valueOf(partitions), "--replication-factor", "1"), Map.of(), runDir, START_TIMEOUT);
+                "--partitions", String.valueOf(partitions), "--replication-factor", "1"), Map.of()).run(START_TIMEOUT);
     }
 
     private Path flinkConf(Path data, int restPort, int rpcPort) throws IOException {

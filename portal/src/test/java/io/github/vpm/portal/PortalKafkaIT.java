@@ -3,7 +3,7 @@ package io.github.vpm.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.vpm.testkit.KafkaCluster;
+import io.github.vpm.testkit.KafkaClusterExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -28,7 +28,7 @@ class PortalKafkaIT {
     private static final Instant T0 = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     private static PortalOptions options(String topic) {
         return PortalOptions.parse(Map.of(), "--bootstrap-servers", KAFKA.bootstrapServers(), "--topic", topic,

@@ -2,7 +2,8 @@ package io.github.vpm.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vpm.testkit.KafkaCluster;
+import io.github.vpm.testkit.ChildProcess;
+import io.github.vpm.testkit.KafkaClusterExtension;
 import io.github.vpm.testkit.KafkaRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,17 +18,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BrokerOutageIT {
 
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @Test
     void keepsRunningWhileTheBrokerIsStoppedAndRecoversWhenItIsBack() {
         String topic = "sensor_pressure_stream-outage";
         KAFKA.createTopic(topic, 6, Map.of("cleanup.policy", "delete"));
         String unreachable = "Kafka at " + KAFKA.bootstrapServers() + " unreachable, retrying...";
-        try (SimulatorProcess simulator = SimulatorProcess.start("outage",
+        try (ChildProcess simulator = SimulatorJar.start("outage",
                 "--bootstrap-servers", KAFKA.bootstrapServers(), "--topic", topic, "--rate", "200",
                 "--progress-interval", "1s")) {
-            assertThat(simulator.awaitLine(line -> SimulatorProcess.acknowledged(line) > 0,
+            assertThat(simulator.awaitLine(line -> SimulatorJar.acknowledged(line) > 0,
                     Duration.ofSeconds(60))).as("acknowledged readings before the outage").isPresent();
 
             KAFKA.stopBroker();
@@ -63,7 +64,7 @@ class BrokerOutageIT {
     @Test
     void waitsForABrokerThatIsNotThereWithoutCrashingAndStopsOnSigterm() {
         String nowhere = "127.0.0.1:" + unusedPort();
-        try (SimulatorProcess simulator = SimulatorProcess.start("no-broker",
+        try (ChildProcess simulator = SimulatorJar.start("no-broker",
                 "--bootstrap-servers", nowhere, "--rate", "1000")) {
             assertThat(simulator.awaitLine(line -> line.startsWith("Kafka at " + nowhere + " unreachable, retrying..."),
                     Duration.ofSeconds(60))).as("output:\n%s", simulator.stdout()).isPresent();
@@ -75,7 +76,7 @@ class BrokerOutageIT {
         }
     }
 
-    private static int progressLines(SimulatorProcess simulator) {
+    private static int progressLines(ChildProcess simulator) {
         return (int) simulator.stdoutLines().stream().filter(line -> line.startsWith("Progress:")).count();
     }
 

@@ -3,7 +3,8 @@ package io.github.vpm.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.vpm.testkit.KafkaCluster;
+import io.github.vpm.testkit.ChildProcess;
+import io.github.vpm.testkit.KafkaClusterExtension;
 import io.github.vpm.testkit.KafkaRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SimulatorIT {
 
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     private static final int COUNT = 2_000;
     private static final long SEED = 7;
@@ -34,7 +35,7 @@ class SimulatorIT {
 
         int exitCode;
         List<String> output;
-        try (SimulatorProcess simulator = SimulatorProcess.start("run",
+        try (ChildProcess simulator = SimulatorJar.start("run",
                 "--bootstrap-servers", KAFKA.bootstrapServers(), "--topic", topic, "--count", String.valueOf(COUNT),
                 "--rate", String.valueOf(RATE), "--seed", String.valueOf(SEED),
                 "--spike-probability", String.valueOf(SPIKES), "--start-time", START)) {
@@ -84,7 +85,7 @@ class SimulatorIT {
     void sendsFractionalPressuresLikeTheReplacedSystemsSensors() {
         String topic = "sensor_pressure_stream-fractional";
         KAFKA.createTopic(topic, 6, Map.of("cleanup.policy", "delete"));
-        try (SimulatorProcess simulator = SimulatorProcess.start("fractional",
+        try (ChildProcess simulator = SimulatorJar.start("fractional",
                 "--bootstrap-servers", KAFKA.bootstrapServers(), "--topic", topic, "--count", String.valueOf(COUNT),
                 "--rate", String.valueOf(RATE), "--seed", String.valueOf(SEED),
                 "--spike-probability", String.valueOf(SPIKES), "--start-time", START, "--pressure-decimals", "7")) {
@@ -103,10 +104,10 @@ class SimulatorIT {
     void stopsCleanlyOnSigterm() {
         String topic = "sensor_pressure_stream-sigterm";
         KAFKA.createTopic(topic, 6, Map.of("cleanup.policy", "delete"));
-        try (SimulatorProcess simulator = SimulatorProcess.start("sigterm",
+        try (ChildProcess simulator = SimulatorJar.start("sigterm",
                 "--bootstrap-servers", KAFKA.bootstrapServers(), "--topic", topic, "--rate", "500",
                 "--progress-interval", "1s")) {
-            assertThat(simulator.awaitLine(line -> SimulatorProcess.acknowledged(line) > 0,
+            assertThat(simulator.awaitLine(line -> SimulatorJar.acknowledged(line) > 0,
                     Duration.ofSeconds(60))).isPresent();
             simulator.terminate();
             assertThat(simulator.awaitExit(Duration.ofSeconds(30))).isZero();
@@ -120,7 +121,7 @@ class SimulatorIT {
 
     @Test
     void helpListsTheOptionsAndExitsZero() {
-        try (SimulatorProcess simulator = SimulatorProcess.start("help", "--help")) {
+        try (ChildProcess simulator = SimulatorJar.start("help", "--help")) {
             assertThat(simulator.awaitExit(Duration.ofSeconds(30))).isZero();
             assertThat(simulator.stdout()).contains("--bootstrap-servers", "--rate", "--duration", "--count", "--seed",
                     "MESSAGES_PER_SECOND");
@@ -129,7 +130,7 @@ class SimulatorIT {
 
     @Test
     void aBadValueIsOnePlainLineNamingTheOptionAndExitCodeTwo() {
-        try (SimulatorProcess simulator = SimulatorProcess.start("bad-option", "--rate", "lots")) {
+        try (ChildProcess simulator = SimulatorJar.start("bad-option", "--rate", "lots")) {
             assertThat(simulator.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
             List<String> lines = new ArrayList<>(simulator.stderr().lines().toList());
             assertThat(lines).containsExactly("--rate: expected a whole number from 1 to 1000000, got \"lots\"");

@@ -20,7 +20,7 @@ class KafkaClusterIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @Test
     void createsTheContractTopicsAsSpecified() {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.vpm.job.it.PressureDataSet.Input;
-import io.github.vpm.testkit.KafkaCluster;
+import io.github.vpm.testkit.KafkaClusterExtension;
 import io.github.vpm.testkit.KafkaRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BoundedRecordsIT {
 
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = FlinkLab.miniCluster();

@@ -2,7 +2,7 @@ package io.github.vpm.job.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vpm.testkit.KafkaCluster;
+import io.github.vpm.testkit.KafkaClusterExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +31,7 @@ class BrokerOutageIT {
     private static final Duration OUTAGE = CHECKPOINT_TIMEOUT.multipliedBy(3);
 
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = FlinkLab.miniCluster();

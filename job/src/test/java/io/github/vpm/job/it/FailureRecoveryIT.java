@@ -2,7 +2,7 @@ package io.github.vpm.job.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vpm.testkit.KafkaCluster;
+import io.github.vpm.testkit.KafkaClusterExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +25,7 @@ class FailureRecoveryIT {
     private static final int POOLING_CHECKPOINTS = 30;
 
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = FlinkLab.miniCluster();

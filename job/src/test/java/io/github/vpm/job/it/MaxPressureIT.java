@@ -2,7 +2,7 @@ package io.github.vpm.job.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.vpm.testkit.KafkaCluster;
+import io.github.vpm.testkit.KafkaClusterExtension;
 import java.nio.file.Path;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MaxPressureIT {
 
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = FlinkLab.miniCluster();

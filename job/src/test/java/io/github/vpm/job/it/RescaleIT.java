@@ -3,7 +3,7 @@ package io.github.vpm.job.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vpm.job.it.PressureDataSet.Input;
-import io.github.vpm.testkit.KafkaCluster;
+import io.github.vpm.testkit.KafkaClusterExtension;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RescaleIT {
 
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = FlinkLab.miniCluster();

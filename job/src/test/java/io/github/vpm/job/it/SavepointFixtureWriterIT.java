@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.vpm.job.it.LongStateFixture.Description;
 import io.github.vpm.job.it.LongStateFixture.FixtureReading;
-import io.github.vpm.testkit.KafkaCluster;
+import io.github.vpm.testkit.KafkaClusterExtension;
 import io.github.vpm.testkit.KafkaRecord;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -57,7 +57,7 @@ class SavepointFixtureWriterIT {
     static final String DIR_PROPERTY = "vpm.savepoint-fixture.dir";
 
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = FlinkLab.miniCluster();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.vpm.job.it.LongStateFixture.Description;
 import io.github.vpm.testkit.ContractTopics;
 import io.github.vpm.testkit.KafkaCluster;
+import io.github.vpm.testkit.KafkaClusterExtension;
 import io.github.vpm.testkit.KafkaRecord;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SavepointUpgradeIT {
 
     @RegisterExtension
-    static final KafkaCluster KAFKA = new KafkaCluster();
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = FlinkLab.miniCluster();

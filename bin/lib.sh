@@ -1,0 +1,55 @@
+# Shell functions shared by bin/local-stack and the scripts under vagrant/: sourced, not run.
+#
+#   source "$ROOT/bin/lib.sh"
+#
+# The sourcing script defines log() (its own prefix and stream) and runs with set -euo pipefail.
+
+# wait_until <seconds> <interval> <command...>: runs the command every <interval> seconds until it
+# succeeds (status 0) or <seconds> have passed (status 1). The command's output is the caller's:
+# redirect it there, or pass the command through quietly.
+wait_until() {
+  local deadline=$((SECONDS + $1)) interval=$2
+  shift 2
+  until "$@"; do
+    ((SECONDS < deadline)) || return 1
+    sleep "$interval"
+  done
+}
+
+# quietly <command...>: the command with its output discarded, its status kept.
+quietly() { "$@" >/dev/null 2>&1; }
+
+DOCKERD_PID=""
+
+# start_dockerd: starts dockerd in the background unless a Docker daemon answers already, and
+# waits up to 60 s for it. Sets DOCKERD_PID when it started one, so stop_dockerd stops only that.
+# Status 1, with dockerd's last log lines, if it does not come up.
+start_dockerd() {
+  command -v docker >/dev/null 2>&1 || { log "no docker on PATH (apt-get install docker.io)"; return 1; }
+  docker info >/dev/null 2>&1 && return 0
+  command -v dockerd >/dev/null 2>&1 || { log "no dockerd on PATH (apt-get install docker.io)"; return 1; }
+  local logfile
+  logfile="$(mktemp -t vpm-dockerd.XXXXXX.log)"
+  log "starting dockerd (log: $logfile)"
+  # nohup: the daemon outlives the script that started it unless stop_dockerd stops it.
+  nohup dockerd >"$logfile" 2>&1 &
+  DOCKERD_PID=$!
+  wait_until 60 1 dockerd_answers_or_died || true
+  if ! docker info >/dev/null 2>&1; then
+    tail -20 "$logfile" >&2
+    log "dockerd did not come up within 60 s"
+    return 1
+  fi
+}
+
+dockerd_answers_or_died() { docker info >/dev/null 2>&1 || ! kill -0 "$DOCKERD_PID" 2>/dev/null; }
+
+# stop_dockerd: stops the dockerd that start_dockerd started, if it did.
+stop_dockerd() {
+  if [[ -n "$DOCKERD_PID" ]]; then
+    log "stopping the dockerd this run started (pid $DOCKERD_PID)"
+    kill "$DOCKERD_PID" 2>/dev/null || true
+    wait "$DOCKERD_PID" 2>/dev/null || true
+    DOCKERD_PID=""
+  fi
+}
