@@ -83,11 +83,11 @@ final class TopicAdmin implements AutoCloseable {
         awaitLeaders(name, partitions);
     }
 
-    /** Creates the three contract topics: input 6 (delete), maxima 4 (compact), dead letters 1 (delete). */
+    /** Creates the three contract topics (names as given) with contract/topics.json's partitions and configs. */
     ContractTopics createContractTopics(ContractTopics topics) {
-        createTopic(topics.input(), ContractTopics.INPUT_PARTITIONS, Map.of("cleanup.policy", "delete"));
-        createTopic(topics.output(), ContractTopics.OUTPUT_PARTITIONS, Map.of("cleanup.policy", "compact"));
-        createTopic(topics.dlq(), ContractTopics.DLQ_PARTITIONS, Map.of("cleanup.policy", "delete"));
+        createTopic(topics.input(), ContractTopics.INPUT_PARTITIONS, ContractTopics.inputTopic().config());
+        createTopic(topics.output(), ContractTopics.OUTPUT_PARTITIONS, ContractTopics.outputTopic().config());
+        createTopic(topics.dlq(), ContractTopics.DLQ_PARTITIONS, ContractTopics.dlqTopic().config());
         return topics;
     }
 
