@@ -53,3 +53,20 @@ stop_dockerd() {
     DOCKERD_PID=""
   fi
 }
+
+# require_lab_network <address...>: exits with "the lab is not up" unless this machine holds an
+# address on each target's /24 (the lab's Docker or libvirt bridge). Without it, probes to a lab
+# address would follow the default route out of the machine, to whatever answers there.
+require_lab_network() {
+  local target net
+  for target in "$@"; do
+    net="${target%.*}."
+    if ! ip -o -4 addr show 2>/dev/null | awk -v net="$net" 'index($4, net) == 1 {found = 1} END {exit !found}'; then
+      log "the lab is not up: no address of this machine is on ${net}0/24 (for $target); start it first"
+      exit 1
+    fi
+  done
+}
+
+# address_of <url|host:port>: the host part (http://192.168.56.11:8081 -> 192.168.56.11).
+address_of() { local a="${1#*://}"; a="${a%%/*}"; echo "${a%:*}"; }
