@@ -69,6 +69,9 @@ public final class Simulator {
         LOG.info("Simulating {} vehicles x {} sensors (seed {}) -> topic {} at {}: {} readings/s, {}",
                 options.vehicles(), options.sensorsPerVehicle(), options.seed(), options.topic(),
                 options.bootstrapServers(), options.rate(), limits());
+        if (!options.kafkaSettings().isEmpty()) {
+            LOG.info("Kafka client settings (secrets hidden): {}", options.kafkaSettings());
+        }
 
         long start = System.nanoTime();
         ReadingPublisher publisher = ReadingPublisher.connect(options);
