@@ -86,6 +86,9 @@ public final class Simulator {
                 "Stopped after %d readings in %.1f s (%.1f/s): %d acknowledged, %d failed, %d anomalies",
                 publisher.sent(), elapsed / 1e9, ProgressReport.perSecond(publisher.sent(), elapsed),
                 publisher.acked(), publisher.failed(), anomalies));
+        // Acks that arrived while closing (after the send loop) also end an outage, such as a first
+        // metadata request slower than max.block.ms: without this a complete run could report Kafka down.
+        kafka.answered(publisher.lastAckNanos(), System.nanoTime());
         long undelivered = publisher.sent() - publisher.acked();
         if (stop.requested()) {
             return 0;
