@@ -5,12 +5,14 @@ import static io.github.vpm.cli.InvalidOptionException.quote;
 import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.Durations;
 import io.github.vpm.cli.InvalidOptionException;
+import io.github.vpm.cli.KafkaClientSettings;
 import io.github.vpm.job.ingest.RecordSizeGuard;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.util.TimeUtils;
@@ -36,9 +38,25 @@ public final class JobOptions {
     /** A JSON number's syntax; Double.parseDouble alone would also take "NaN", "1d" or hex. */
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
+    /**
+     * Kafka client settings the job sets itself, because exactly-once and the contract depend on them (or an
+     * option of its own sets them): a --kafka-properties file must not. Applies to the source's consumer and
+     * admin client and to both sinks' producers.
+     */
+    static final Set<String> RESERVED_KAFKA_SETTINGS = Set.of(
+            "bootstrap.servers", "group.id", "isolation.level", "enable.auto.commit", "auto.offset.reset",
+            "commit.offsets.on.checkpoint", "key.deserializer", "value.deserializer", "key.serializer",
+            "value.serializer", "transactional.id", "transaction.timeout.ms", "enable.idempotence", "acks",
+            "retries", "max.in.flight.requests.per.connection", "max.request.size");
+
     /** name, placeholder, default (null: none), description - in --help order. */
     private static final List<String[]> SPECS = List.of(
             spec("bootstrap-servers", "<host:port,...>", "localhost:9092", "Kafka brokers to bootstrap from"),
+            spec(KafkaClientSettings.OPTION, "<file>", null,
+                    "Kafka client settings (Java properties: security.protocol, sasl.*, ssl.*) for every Kafka"
+                            + " client of the job; paths in it must hold on every Flink host; those the job"
+                            + " relies on (isolation.level, transactions, serializers...) are refused."
+                            + " Without it: PLAINTEXT"),
             spec("input-topic", "<topic>", "sensor_pressure_stream", "topic with the sensor readings"),
             spec("output-topic", "<topic>", "vehicle_pressure_max", "compacted topic for maximum updates"),
             spec("dlq-topic", "<topic>", "sensor_pressure_dlq", "dead-letter topic for invalid records"),
@@ -81,6 +99,7 @@ public final class JobOptions {
 
     private final boolean helpRequested;
     private final String bootstrapServers;
+    private final KafkaClientSettings kafkaSettings;
     private final String inputTopic;
     private final String outputTopic;
     private final String dlqTopic;
@@ -106,6 +125,7 @@ public final class JobOptions {
         Values values = new Values(given);
         this.helpRequested = helpRequested;
         this.bootstrapServers = values.text("bootstrap-servers");
+        this.kafkaSettings = values.kafkaSettings(KafkaClientSettings.OPTION);
         this.inputTopic = values.topic("input-topic");
         this.outputTopic = values.topic("output-topic");
         this.dlqTopic = values.topic("dlq-topic");
@@ -187,6 +207,11 @@ public final class JobOptions {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Merged into every Kafka client of the job (source and both sinks); never holds a reserved key. */
+    public KafkaClientSettings kafkaSettings() {
+        return kafkaSettings;
     }
 
     public String inputTopic() {
@@ -278,7 +303,8 @@ public final class JobOptions {
 
     @Override
     public String toString() {
-        return "JobOptions{bootstrapServers=" + bootstrapServers + ", inputTopic=" + inputTopic
+        return "JobOptions{bootstrapServers=" + bootstrapServers + ", kafkaSettings=" + kafkaSettings
+                + ", inputTopic=" + inputTopic
                 + ", outputTopic=" + outputTopic + ", dlqTopic=" + dlqTopic + ", groupId=" + groupId
                 + ", deliveryGuarantee=" + deliveryGuarantee + ", transactionalIdPrefix=" + transactionalIdPrefix
                 + ", transactionTimeout=" + transactionTimeout + ", checkpointInterval=" + checkpointInterval
@@ -326,6 +352,13 @@ public final class JobOptions {
 
         String optionalText(String name) {
             return raw(name) == null ? null : text(name);
+        }
+
+        /** The file's settings, read once here; none without the option. */
+        KafkaClientSettings kafkaSettings(String name) {
+            String value = raw(name);
+            return value == null ? KafkaClientSettings.NONE
+                    : KafkaClientSettings.load(value, "the job", RESERVED_KAFKA_SETTINGS);
         }
 
         String topic(String name) {

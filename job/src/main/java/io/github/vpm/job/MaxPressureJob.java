@@ -130,6 +130,8 @@ public final class MaxPressureJob {
 
     static KafkaSource<DecodedRecord> readingsSource(JobOptions options) {
         return KafkaSource.<DecodedRecord>builder()
+                // First, so that nothing below can be overridden (JobOptions refuses those keys anyway).
+                .setProperties(options.kafkaSettings().asProperties())
                 .setBootstrapServers(options.bootstrapServers())
                 .setTopics(options.inputTopic())
                 .setGroupId(options.groupId())
@@ -163,6 +165,8 @@ public final class MaxPressureJob {
     private static <T> KafkaSink<T> kafkaSink(
             JobOptions options, String prefixSuffix, KafkaRecordSerializationSchema<T> serializer) {
         return KafkaSink.<T>builder()
+                // First, so that nothing below can be overridden (JobOptions refuses those keys anyway).
+                .setKafkaProducerConfig(options.kafkaSettings().asProperties())
                 .setBootstrapServers(options.bootstrapServers())
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(options.deliveryGuarantee())

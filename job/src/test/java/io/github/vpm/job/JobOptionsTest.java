@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vpm.cli.InvalidOptionException;
+import io.github.vpm.cli.KafkaClientSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -105,6 +109,32 @@ class JobOptionsTest {
         assertThatThrownBy(() -> JobOptions.parse("--max-request-size", "1MB"))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessage("--max-request-size: expected an integer, got \"1MB\"");
+    }
+
+    @Test
+    void kafkaPropertiesAreReadOnceAndRefuseWhatTheJobReliesOn(@TempDir Path dir) throws Exception {
+        assertThat(JobOptions.parse().kafkaSettings()).isEqualTo(KafkaClientSettings.NONE);
+        Path file = dir.resolve("job.properties");
+        Files.writeString(file, "security.protocol=SASL_SSL\nsasl.jaas.config=x required password=\"s3cret\";\n");
+        JobOptions o = JobOptions.parse("--kafka-properties", file.toString());
+        assertThat(o.kafkaSettings().asMap()).containsOnlyKeys("security.protocol", "sasl.jaas.config");
+        assertThat(o.toString()).contains("sasl.jaas.config=(hidden)").doesNotContain("s3cret");
+        // Read once: changing the file afterwards changes nothing.
+        Files.writeString(file, "security.protocol=PLAINTEXT\n");
+        assertThat(o.kafkaSettings().asMap()).containsEntry("security.protocol", "SASL_SSL");
+
+        assertThat(JobOptions.RESERVED_KAFKA_SETTINGS).contains("isolation.level", "transactional.id",
+                "transaction.timeout.ms", "enable.idempotence", "acks", "key.serializer", "value.serializer",
+                "key.deserializer", "value.deserializer", "group.id", "bootstrap.servers", "max.request.size");
+        for (String key : JobOptions.RESERVED_KAFKA_SETTINGS) {
+            Path reserved = dir.resolve(key + ".properties");
+            Files.writeString(reserved, "security.protocol=SASL_SSL\n" + key + "=x\n");
+            assertThatThrownBy(() -> JobOptions.parse("--kafka-properties", reserved.toString()))
+                    .isInstanceOf(InvalidOptionException.class)
+                    .hasMessage("--kafka-properties: " + key + " is set by the job itself and cannot be overridden"
+                            + " (in \"" + reserved + "\")");
+        }
+        assertThat(JobOptions.usage()).contains("--kafka-properties <file>", "Without it: PLAINTEXT");
     }
 
     @Test

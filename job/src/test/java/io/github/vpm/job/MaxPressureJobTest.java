@@ -3,9 +3,11 @@ package io.github.vpm.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
@@ -23,8 +26,10 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MaxPressureJobTest {
 
@@ -109,6 +114,51 @@ class MaxPressureJobTest {
                     MaxPressureJob.UID_MAXIMA_SINK,
                     MaxPressureJob.UID_DEAD_LETTER_SINK);
             assertThat(uids).doesNotContainNull();
+        }
+    }
+
+    @Test
+    void aKafkaSettingTheJobReliesOnExitsWithTwoAndOnePlainLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("job.properties");
+        Files.writeString(file, "security.protocol=SASL_SSL\nisolation.level=read_uncommitted\n");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                MaxPressureJob.class.getName(), "--kafka-properties", file.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(stderr.lines().collect(Collectors.toList())).containsExactly(
+                "--kafka-properties: isolation.level is set by the job itself and cannot be overridden (in \""
+                        + file + "\")");
+    }
+
+    @Test
+    void kafkaPropertiesReachTheSourceAndBothSinksUnderTheJobsOwnSettings(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("job.properties");
+        Files.writeString(file, "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n");
+        JobOptions options = JobOptions.parse("--kafka-properties", file.toString(), "--bootstrap-servers", "b:1");
+
+        Field sourceProps = KafkaSource.class.getDeclaredField("props");
+        sourceProps.setAccessible(true);
+        Properties source = (Properties) sourceProps.get(MaxPressureJob.readingsSource(options));
+        assertThat(source)
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .containsEntry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "b:1");
+
+        // The connector only exposes its producer settings to subclasses and tests.
+        Method config = KafkaSink.class.getDeclaredMethod("getKafkaProducerConfig");
+        config.setAccessible(true);
+        for (KafkaSink<?> sink : List.of(MaxPressureJob.maximaSink(options), MaxPressureJob.deadLetterSink(options))) {
+            Properties producer = (Properties) config.invoke(sink);
+            assertThat(producer)
+                    .containsEntry("security.protocol", "SASL_SSL")
+                    .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                    .containsEntry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "3600000")
+                    .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "b:1");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.vpm.portal;
 
+import io.github.vpm.cli.KafkaClientSettings;
 import io.github.vpm.portal.MaximumUpdateDecoder.MalformedRecordException;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ public final class MaximaConsumer implements Runnable, AutoCloseable {
     private static final Duration WAIT_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final String bootstrapServers;
+    private final KafkaClientSettings kafkaSettings;
     private final String topic;
     private final MaximaView view;
     private final FeedStatus status;
@@ -55,17 +57,19 @@ public final class MaximaConsumer implements Runnable, AutoCloseable {
     private String lastWaitReason = "";
     private long waitAttempts;
 
-    public MaximaConsumer(String bootstrapServers, String topic, MaximaView view, FeedStatus status,
-                          MaximumUpdateDecoder decoder) {
+    public MaximaConsumer(String bootstrapServers, KafkaClientSettings kafkaSettings, String topic, MaximaView view,
+                          FeedStatus status, MaximumUpdateDecoder decoder) {
         this.bootstrapServers = bootstrapServers;
+        this.kafkaSettings = kafkaSettings;
         this.topic = topic;
         this.view = view;
         this.status = status;
         this.decoder = decoder;
     }
 
-    static Properties consumerProperties(String bootstrapServers) {
-        Properties p = new Properties();
+    /** The portal's own settings over the --kafka-properties ones (which never hold one of these). */
+    static Properties consumerProperties(String bootstrapServers, KafkaClientSettings kafkaSettings) {
+        Properties p = kafkaSettings.asProperties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "vpm-portal");
         // Only committed maxima: an aborted transaction of the job must never show on the page.
@@ -84,7 +88,7 @@ public final class MaximaConsumer implements Runnable, AutoCloseable {
     @Override
     public void run() {
         started = true;
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProperties(bootstrapServers))) {
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProperties(bootstrapServers, kafkaSettings))) {
             consumer = c;
             if (stopRequested.getCount() == 0) {
                 return;

@@ -31,8 +31,8 @@ public final class Portal implements AutoCloseable {
         FeedStatus status = new FeedStatus(options.topic(), options.bootstrapServers());
         PortalServer server = PortalServer.start(new InetSocketAddress(options.bind(), options.port()), view, status,
                 new VehicleJson(mapper));
-        MaximaConsumer consumer = new MaximaConsumer(options.bootstrapServers(), options.topic(), view, status,
-                new MaximumUpdateDecoder(mapper));
+        MaximaConsumer consumer = new MaximaConsumer(options.bootstrapServers(), options.kafkaSettings(),
+                options.topic(), view, status, new MaximumUpdateDecoder(mapper));
         Thread thread = new Thread(consumer, "maxima-consumer");
         thread.start();
         return new Portal(view, status, consumer, thread, server);

@@ -37,6 +37,9 @@ public final class PortalMain {
         }
         LOG.info("portal listening on http://{}:{}/ reading {} at {}", options.bind(), portal.port(),
                 options.topic(), options.bootstrapServers());
+        if (!options.kafkaSettings().isEmpty()) {
+            LOG.info("Kafka client settings (secrets hidden): {}", options.kafkaSettings());
+        }
 
         // SIGTERM and Ctrl-C: stop the feed and server, then flush the logs (their own hook is off).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,16 +2,18 @@ package io.github.vpm.portal;
 
 import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.InvalidOptionException;
+import io.github.vpm.cli.KafkaClientSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The portal's command line, parsed once, in the shared {@link CommandLine} shape ({@code --name value},
  * the last of a repeated option wins); a bad value fails with one plain line that names the option.
  */
-public record PortalOptions(String bootstrapServers, String topic, String bind, int port, int history,
-                            int maxVehicles, boolean help) {
+public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSettings, String topic, String bind,
+                            int port, int history, int maxVehicles, boolean help) {
 
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
     public static final String DEFAULT_TOPIC = "vehicle_pressure_max";
@@ -24,13 +26,24 @@ public record PortalOptions(String bootstrapServers, String topic, String bind, 
     /** An int-indexed view; far beyond what one portal's heap holds anyway. */
     public static final int MAX_MAX_VEHICLES = 100_000_000;
 
-    private static final List<String> NAMES =
-            List.of("bootstrap-servers", "topic", "bind", "port", "history", "max-vehicles");
+    /**
+     * Consumer settings the portal sets itself: only committed maxima, every partition from the beginning,
+     * no group and no commits (see {@link MaximaConsumer}).
+     */
+    static final Set<String> RESERVED_KAFKA_SETTINGS = Set.of(
+            "bootstrap.servers", "key.deserializer", "value.deserializer", "isolation.level", "group.id",
+            "enable.auto.commit", "auto.offset.reset", "allow.auto.create.topics");
+
+    private static final List<String> NAMES = List.of("bootstrap-servers", KafkaClientSettings.OPTION, "topic",
+            "bind", "port", "history", "max-vehicles");
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar vpm-portal.jar [options]",
             "  --bootstrap-servers HOST:PORT[,...]  Kafka brokers (default: $KAFKA_BOOTSTRAP_SERVERS or "
                     + DEFAULT_BOOTSTRAP_SERVERS + ")",
+            "  --kafka-properties FILE              Kafka client settings (Java properties: security.protocol,",
+            "                                       sasl.*, ssl.*); those the portal relies on (isolation.level,",
+            "                                       deserializers...) are refused (default: none, PLAINTEXT)",
             "  --topic NAME                         compacted maxima topic (default: " + DEFAULT_TOPIC + ")",
             "  --bind ADDRESS                       address to listen on (default: " + DEFAULT_BIND + ")",
             "  --port N                             HTTP port, 0 = any free port (default: " + DEFAULT_PORT + ")",
@@ -44,6 +57,7 @@ public record PortalOptions(String bootstrapServers, String topic, String bind, 
 
     public PortalOptions {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(kafkaSettings, "kafkaSettings");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(bind, "bind");
     }
@@ -61,11 +75,14 @@ public record PortalOptions(String bootstrapServers, String topic, String bind, 
         // Repeats: the last wins, as the systemd unit appends portal_options to the options it sets.
         CommandLine line = CommandLine.parse(NAMES, CommandLine.Repeats.LAST_WINS, args);
         if (line.helpRequested()) {
-            return new PortalOptions(bootstrapServers, DEFAULT_TOPIC, DEFAULT_BIND, DEFAULT_PORT, DEFAULT_HISTORY,
+            return new PortalOptions(bootstrapServers, KafkaClientSettings.NONE, DEFAULT_TOPIC, DEFAULT_BIND, DEFAULT_PORT, DEFAULT_HISTORY,
                     DEFAULT_MAX_VEHICLES, true);
         }
         return new PortalOptions(
                 line.value("bootstrap-servers").map(PortalOptions::bootstrapServers).orElse(bootstrapServers),
+                line.value(KafkaClientSettings.OPTION)
+                        .map(file -> KafkaClientSettings.load(file, "the portal", RESERVED_KAFKA_SETTINGS))
+                        .orElse(KafkaClientSettings.NONE),
                 line.value("topic").map(value -> nonBlank("--topic", value)).orElse(DEFAULT_TOPIC),
                 line.value("bind").map(value -> nonBlank("--bind", value)).orElse(DEFAULT_BIND),
                 line.value("port").map(value -> intIn("--port", value, 0, 65_535)).orElse(DEFAULT_PORT),

@@ -63,10 +63,23 @@ class PortalJarIT {
     }
 
     @Test
+    void aKafkaSettingThePortalReliesOnIsRefusedWithOnePlainLineAndExitCode2() throws Exception {
+        Path properties = logs.resolve("reserved.properties");
+        Files.writeString(properties, "security.protocol=SASL_SSL\nisolation.level=read_uncommitted\n");
+        Path out = logs.resolve("reserved-setting.out");
+        Process process = run(out, "--kafka-properties", properties.toString());
+        assertThat(exitCode(process)).isEqualTo(2);
+        assertThat(read(out.resolveSibling("reserved-setting.out.err")).lines()).containsExactly(
+                "--kafka-properties: isolation.level is set by the portal itself and cannot be overridden (in \""
+                        + properties + "\")");
+        assertThat(read(out)).isEmpty();
+    }
+
+    @Test
     void helpPrintsUsage() throws Exception {
         Path out = logs.resolve("help.out");
         assertThat(exitCode(run(out, "--help"))).isZero();
-        assertThat(read(out)).contains("Usage:", "--bootstrap-servers", "--topic", "--bind", "--port", "--history");
+        assertThat(read(out)).contains("Usage:", "--bootstrap-servers", "--kafka-properties", "--topic", "--bind", "--port", "--history");
     }
 
     @Test

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vpm.cli.InvalidOptionException;
+import io.github.vpm.cli.KafkaClientSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,7 +40,40 @@ class PortalOptionsTest {
     void readsEveryOption() {
         PortalOptions o = PortalOptions.parse(Map.of(), "--topic", "maxima", "--bind", "127.0.0.1", "--port", "0",
                 "--history", "5", "--bootstrap-servers", "localhost:19092", "--max-vehicles", "1000");
-        assertThat(o).isEqualTo(new PortalOptions("localhost:19092", "maxima", "127.0.0.1", 0, 5, 1000, false));
+        assertThat(o).isEqualTo(new PortalOptions("localhost:19092", KafkaClientSettings.NONE, "maxima", "127.0.0.1", 0, 5, 1000, false));
+    }
+
+    @Test
+    void kafkaPropertiesAreMergedIntoTheConsumerUnderItsOwnSettings(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("portal.properties");
+        Files.writeString(file, "security.protocol=SASL_SSL\nssl.truststore.type=PEM\nclient.id=mine\n");
+        PortalOptions o = PortalOptions.parse(Map.of(), "--kafka-properties", file.toString());
+        assertThat(o.kafkaSettings().asMap()).containsOnlyKeys("security.protocol", "ssl.truststore.type", "client.id");
+        assertThat(PortalOptions.parse(Map.of()).kafkaSettings()).isEqualTo(KafkaClientSettings.NONE);
+
+        Properties consumer = MaximaConsumer.consumerProperties("b:1", o.kafkaSettings());
+        assertThat(consumer)
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("ssl.truststore.type", "PEM")
+                // A setting the portal makes itself wins over the file's.
+                .containsEntry(ConsumerConfig.CLIENT_ID_CONFIG, "vpm-portal")
+                .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+                .containsEntry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "b:1");
+    }
+
+    @Test
+    void kafkaPropertiesMustNotTouchWhatThePortalReliesOn(@TempDir Path dir) throws Exception {
+        for (String key : PortalOptions.RESERVED_KAFKA_SETTINGS) {
+            Path file = dir.resolve(key + ".properties");
+            Files.writeString(file, key + "=x\n");
+            assertThatThrownBy(() -> PortalOptions.parse(Map.of(), "--kafka-properties", file.toString()))
+                    .isInstanceOf(InvalidOptionException.class)
+                    .hasMessage("--kafka-properties: " + key + " is set by the portal itself and cannot be"
+                            + " overridden (in \"" + file + "\")");
+        }
+        assertThat(PortalOptions.RESERVED_KAFKA_SETTINGS).contains("isolation.level", "group.id",
+                "key.deserializer", "value.deserializer", "bootstrap.servers");
+        assertThat(PortalOptions.USAGE).contains("--kafka-properties FILE");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.github.vpm.simulator;
 
+import io.github.vpm.cli.KafkaClientSettings;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,12 +58,19 @@ final class ReadingPublisher implements AutoCloseable {
     }
 
     static ReadingPublisher connect(SimulatorOptions options) {
-        Map<String, Object> config = producerConfig(options.bootstrapServers());
+        Map<String, Object> config = producerConfig(options.bootstrapServers(), options.kafkaSettings());
         return new ReadingPublisher(options.topic(),
                 () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()));
     }
 
-    static Map<String, Object> producerConfig(String bootstrapServers) {
+    /** The simulator's producer settings over the --kafka-properties ones (which never hold one of these). */
+    static Map<String, Object> producerConfig(String bootstrapServers, KafkaClientSettings settings) {
+        Map<String, Object> config = new HashMap<>(settings.asMap());
+        config.putAll(ownProducerConfig(bootstrapServers));
+        return Map.copyOf(config);
+    }
+
+    private static Map<String, Object> ownProducerConfig(String bootstrapServers) {
         return Map.ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "vpm-simulator"),

@@ -69,6 +69,9 @@ public final class Simulator {
         LOG.info("Simulating {} vehicles x {} sensors (seed {}) -> topic {} at {}: {} readings/s, {}",
                 options.vehicles(), options.sensorsPerVehicle(), options.seed(), options.topic(),
                 options.bootstrapServers(), options.rate(), limits());
+        if (!options.kafkaSettings().isEmpty()) {
+            LOG.info("Kafka client settings (secrets hidden): {}", options.kafkaSettings());
+        }
 
         long start = System.nanoTime();
         ReadingPublisher publisher = ReadingPublisher.connect(options);
@@ -83,6 +86,9 @@ public final class Simulator {
                 "Stopped after %d readings in %.1f s (%.1f/s): %d acknowledged, %d failed, %d anomalies",
                 publisher.sent(), elapsed / 1e9, ProgressReport.perSecond(publisher.sent(), elapsed),
                 publisher.acked(), publisher.failed(), anomalies));
+        // Acks that arrived while closing (after the send loop) also end an outage, such as a first
+        // metadata request slower than max.block.ms: without this a complete run could report Kafka down.
+        kafka.answered(publisher.lastAckNanos(), System.nanoTime());
         long undelivered = publisher.sent() - publisher.acked();
         if (stop.requested()) {
             return 0;

@@ -3,12 +3,14 @@ package io.github.vpm.simulator;
 import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.Durations;
 import io.github.vpm.cli.InvalidOptionException;
+import io.github.vpm.cli.KafkaClientSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,12 +19,14 @@ import java.util.regex.Pattern;
  * environment variables KAFKA_BOOTSTRAP_SERVERS, SIMULATION_DURATION and MESSAGES_PER_SECOND as defaults
  * (the command line wins).
  *
+ * @param kafkaSettings client settings from --kafka-properties (security), merged into the producer
  * @param startTime event time of the first reading, or null to stamp readings with the wall clock
  * @param duration  how long to run; zero means forever
  * @param count     how many readings to send; zero means unlimited
  */
 public record SimulatorOptions(
         String bootstrapServers,
+        KafkaClientSettings kafkaSettings,
         String topic,
         int vehicles,
         int sensorsPerVehicle,
@@ -39,12 +43,23 @@ public record SimulatorOptions(
     public static final int MAX_RATE = 1_000_000;
     public static final int MAX_SENSORS = 1_000_000;
 
+    /**
+     * Producer settings the simulator sets itself: per-sensor order without duplicates (idempotence,
+     * acks=all) and its bounded waits on an unreachable broker depend on them.
+     */
+    static final Set<String> RESERVED_KAFKA_SETTINGS = Set.of(
+            "bootstrap.servers", "key.serializer", "value.serializer", "acks", "enable.idempotence",
+            "max.in.flight.requests.per.connection", "retries", "transactional.id", "max.block.ms");
+
     private record Spec(String name, String value, String defaultValue, String env, String description) {
     }
 
     private static final List<Spec> SPECS = List.of(
             new Spec("bootstrap-servers", "host:port[,...]", "localhost:9092", "KAFKA_BOOTSTRAP_SERVERS",
                     "Kafka brokers to connect to"),
+            new Spec(KafkaClientSettings.OPTION, "file", "none (PLAINTEXT)", null,
+                    "Kafka client settings (Java properties: security.protocol, sasl.*, ssl.*);\n"
+                            + "those the simulator relies on (acks, idempotence, serializers...) are refused"),
             new Spec("topic", "name", "sensor_pressure_stream", null,
                     "topic the readings are written to (key: sensorId)"),
             new Spec("vehicles", "n", "10", null, "number of vehicles in the fleet"),
@@ -96,6 +111,7 @@ public record SimulatorOptions(
         }
         return new SimulatorOptions(
                 v.bootstrapServers("bootstrap-servers"),
+                v.kafkaSettings(KafkaClientSettings.OPTION),
                 v.topic("topic"),
                 vehicles,
                 sensors,
@@ -180,6 +196,13 @@ public record SimulatorOptions(
                 }
             }
             return value;
+        }
+
+        /** The file's settings, read once here; none without the option. */
+        KafkaClientSettings kafkaSettings(String name) {
+            String value = given.get(name);
+            return value == null ? KafkaClientSettings.NONE
+                    : KafkaClientSettings.load(value, "the simulator", RESERVED_KAFKA_SETTINGS);
         }
 
         String topic(String name) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vpm.testkit.ChildProcess;
 import io.github.vpm.testkit.KafkaClusterExtension;
 import io.github.vpm.testkit.KafkaRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The simulator jar against a real broker: what lands on the topic, and the command line. */
 class SimulatorIT {
@@ -134,6 +138,21 @@ class SimulatorIT {
             assertThat(simulator.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
             List<String> lines = new ArrayList<>(simulator.stderr().lines().toList());
             assertThat(lines).containsExactly("--rate: expected a whole number from 1 to 1000000, got \"lots\"");
+            assertThat(simulator.stdout()).isEmpty();
+        }
+    }
+
+    @Test
+    void aKafkaSettingTheSimulatorReliesOnIsRefusedWithOnePlainLineAndExitCodeTwo(@TempDir Path dir)
+            throws IOException {
+        Path properties = dir.resolve("reserved.properties");
+        Files.writeString(properties, "security.protocol=SASL_SSL\nacks=1\n");
+        try (ChildProcess simulator = SimulatorJar.start("reserved-setting", "--kafka-properties",
+                properties.toString())) {
+            assertThat(simulator.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
+            assertThat(simulator.stderr().lines().toList()).containsExactly(
+                    "--kafka-properties: acks is set by the simulator itself and cannot be overridden (in \""
+                            + properties + "\")");
             assertThat(simulator.stdout()).isEmpty();
         }
     }

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.vpm.cli.InvalidOptionException;
+import io.github.vpm.cli.KafkaClientSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,6 +38,40 @@ class SimulatorOptionsTest {
         assertThat(o.progressInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.help()).isFalse();
         assertThat(o.runsForever()).isTrue();
+        assertThat(o.kafkaSettings()).isEqualTo(KafkaClientSettings.NONE);
+    }
+
+    @Test
+    void kafkaPropertiesAreMergedIntoTheProducerUnderItsOwnSettings(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("simulator.properties");
+        Files.writeString(file, "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\nlinger.ms=50\n");
+        SimulatorOptions o = SimulatorOptions.parse(NO_ENV, "--kafka-properties", file.toString());
+        assertThat(o.kafkaSettings().asMap()).containsEntry("security.protocol", "SASL_SSL").hasSize(3);
+
+        Map<String, Object> config = ReadingPublisher.producerConfig(o.bootstrapServers(), o.kafkaSettings());
+        assertThat(config)
+                .containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL")
+                .containsEntry(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512")
+                // A tunable the simulator also sets: its own value counts.
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 20)
+                .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+                .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    }
+
+    @Test
+    void kafkaPropertiesMustNotTouchWhatTheSimulatorReliesOn(@TempDir Path dir) throws Exception {
+        for (String key : SimulatorOptions.RESERVED_KAFKA_SETTINGS) {
+            Path file = dir.resolve(key + ".properties");
+            Files.writeString(file, "security.protocol=SASL_SSL\n" + key + "=x\n");
+            assertThatThrownBy(() -> SimulatorOptions.parse(NO_ENV, "--kafka-properties", file.toString()))
+                    .isInstanceOf(InvalidOptionException.class)
+                    .hasMessage("--kafka-properties: " + key + " is set by the simulator itself and cannot be"
+                            + " overridden (in \"" + file + "\")");
+        }
+        assertThat(SimulatorOptions.RESERVED_KAFKA_SETTINGS).contains("acks", "enable.idempotence",
+                "key.serializer", "value.serializer", "bootstrap.servers");
+        assertThatThrownBy(() -> SimulatorOptions.parse(NO_ENV, "--kafka-properties", dir.resolve("none").toString()))
+                .hasMessage("--kafka-properties: no such file \"" + dir.resolve("none") + "\"");
     }
 
     @Test
@@ -40,7 +81,7 @@ class SimulatorOptionsTest {
                 "--sensors-per-vehicle", "6", "--rate", "100000", "--duration", "5min", "--count", "2000",
                 "--seed", "-7", "--spike-probability", "0.5", "--start-time", "2025-07-22 22:30:45.123Z",
                 "--progress-interval=0", "--pressure-decimals", "7");
-        assertThat(o).isEqualTo(new SimulatorOptions("a:1,b:2", "t1", 3, 6, 100_000, Duration.ofMinutes(5), 2000,
+        assertThat(o).isEqualTo(new SimulatorOptions("a:1,b:2", KafkaClientSettings.NONE, "t1", 3, 6, 100_000, Duration.ofMinutes(5), 2000,
                 -7, 0.5, 7, Instant.parse("2025-07-22T22:30:45.123Z"), Duration.ZERO, false));
         assertThat(o.runsForever()).isFalse();
         assertThat(o.totalSensors()).isEqualTo(18);
@@ -152,7 +193,7 @@ class SimulatorOptionsTest {
         String usage = SimulatorOptions.usage();
         for (String option : new String[] {"--bootstrap-servers", "--topic", "--vehicles", "--sensors-per-vehicle",
                 "--rate", "--duration", "--count", "--seed", "--spike-probability", "--start-time",
-                "--progress-interval", "--pressure-decimals", "--help"}) {
+                "--progress-interval", "--pressure-decimals", "--kafka-properties", "--help"}) {
             assertThat(usage).contains(option + " ");
         }
         assertThat(usage).contains("default: localhost:9092; environment variable KAFKA_BOOTSTRAP_SERVERS")

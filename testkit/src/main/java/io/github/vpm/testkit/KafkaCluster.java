@@ -3,16 +3,23 @@ package io.github.vpm.testkit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.acl.AclBinding;
 
 /**
  * A real ZooKeeper and a real single Kafka 3.9 broker, each in its own child JVM, on free loopback
@@ -33,6 +40,7 @@ public class KafkaCluster implements AutoCloseable {
     public static final String DIST_DIR_PROPERTY = KafkaProcesses.DIST_DIR_PROPERTY;
 
     private final KafkaProcesses processes;
+    private final boolean secured;
     private TopicAdmin admin;
     private RecordProducer producer;
 
@@ -42,7 +50,26 @@ public class KafkaCluster implements AutoCloseable {
 
     /** @param brokerOverrides extra or replaced {@code server.properties} entries */
     public KafkaCluster(Map<String, String> brokerOverrides) {
-        this.processes = new KafkaProcesses(brokerOverrides);
+        this(brokerOverrides, false);
+    }
+
+    /**
+     * @param brokerOverrides extra or replaced {@code server.properties} entries
+     * @param secured         secured as CONTRACT section 4 wants a deployment ({@link ClusterSecurity}); the
+     *                        cluster's own clients then act as {@value ContractAcls#ADMIN}
+     */
+    protected KafkaCluster(Map<String, String> brokerOverrides, boolean secured) {
+        this.processes = new KafkaProcesses(brokerOverrides, secured);
+        this.secured = secured;
+    }
+
+    /**
+     * A secured cluster: ZooKeeper with SASL (digest) and znode ACLs, one SASL_SSL listener with
+     * SCRAM-SHA-512, an authorizer that denies what no ACL allows, and a SCRAM user with a random
+     * password for every contract principal. No ACLs until {@link #createContractAcls}.
+     */
+    public static KafkaCluster secured() {
+        return new KafkaCluster(Map.of(), true);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -51,6 +78,9 @@ public class KafkaCluster implements AutoCloseable {
         if (!processes.isStarted()) {
             try {
                 processes.start(this::brokerServes);
+                if (secured) {
+                    createContractUsers();
+                }
             } catch (RuntimeException e) {
                 closeClients();
                 throw e;
@@ -99,11 +129,97 @@ public class KafkaCluster implements AutoCloseable {
         return processes.runDir();
     }
 
-    /** Client properties pointing at this cluster, to build further clients from. */
+    /**
+     * Client properties pointing at this cluster, to build further clients from; those of
+     * {@value ContractAcls#ADMIN} (the super user) for a secured cluster.
+     */
     public Properties clientProperties() {
+        return secured ? clientProperties(ContractAcls.ADMIN) : plaintextProperties();
+    }
+
+    /** A secured cluster's client properties for one contract principal (job, simulator, portal, reader, admin). */
+    public Properties clientProperties(String principal) {
+        Properties p = plaintextProperties();
+        p.putAll(security().clientProperties(principal));
+        return p;
+    }
+
+    /** Only the bootstrap servers: what a client that ignores security would use. */
+    public Properties plaintextProperties() {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         return p;
+    }
+
+    /** A secured cluster's passwords, certificates and settings. */
+    public synchronized ClusterSecurity security() {
+        return processes.security().orElseThrow(() -> new IllegalStateException("this cluster is not secured"));
+    }
+
+    /** Writes one principal's settings as a file for the programs' {@code --kafka-properties}. */
+    public Path kafkaPropertiesFile(String principal) {
+        return security().writeClientProperties(principal);
+    }
+
+    /**
+     * Runs ZooKeeper's command-line client with one command (e.g. {@code create /x data}), anonymous
+     * or, with {@code asBroker}, authenticated as the broker; the caller waits for it and reads its output.
+     */
+    public synchronized ChildProcess zookeeperShell(String name, boolean asBroker, String... command) {
+        return processes.zookeeperShell(name, asBroker, List.of(command));
+    }
+
+    // ---------------------------------------------------------------- users and ACLs (secured)
+
+    /** Creates the ACLs of {@code contract/acls.json} for these topics; returns them. */
+    public List<AclBinding> createContractAcls(ContractTopics topics) {
+        List<AclBinding> bindings = ContractAcls.bindings(topics);
+        admin().createAcls(bindings);
+        return bindings;
+    }
+
+    /** Every ACL the broker's authorizer holds. */
+    public Set<AclBinding> acls() {
+        return admin().acls();
+    }
+
+    /**
+     * SCRAM users for every principal but admin (stored before the broker started), through the admin
+     * client; waits until each one authenticates, as the broker learns of them from ZooKeeper.
+     */
+    private void createContractUsers() {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        for (String principal : ContractAcls.principals()) {
+            passwords.put(principal, security().password(principal));
+        }
+        admin().upsertScramUsers(passwords);
+        for (String principal : passwords.keySet()) {
+            awaitAuthenticates(principal);
+        }
+    }
+
+    private void awaitAuthenticates(String principal) {
+        Properties p = clientProperties(principal);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        Instant deadline = Instant.now().plus(Blocking.CLIENT_TIMEOUT);
+        try (Admin client = Admin.create(p)) {
+            while (true) {
+                try {
+                    client.describeCluster().nodes().get(10, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException | TimeoutException e) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException(principal + " cannot authenticate after "
+                                + Blocking.CLIENT_TIMEOUT + ": " + e, e);
+                    }
+                    Blocking.pause(Blocking.POLL_INTERVAL);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- topics and transactions

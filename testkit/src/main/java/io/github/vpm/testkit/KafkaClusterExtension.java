@@ -23,6 +23,15 @@ public final class KafkaClusterExtension extends KafkaCluster implements BeforeA
         super(brokerOverrides);
     }
 
+    private KafkaClusterExtension(boolean secured) {
+        super(Map.of(), secured);
+    }
+
+    /** A secured cluster for a test class, see {@link KafkaCluster#secured()}. */
+    public static KafkaClusterExtension secured() {
+        return new KafkaClusterExtension(true);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         synchronized (this) {

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,7 +40,9 @@ final class KafkaProcesses {
     private static final int MAX_START_ATTEMPTS = 3;
 
     private final Map<String, String> brokerOverrides;
+    private final boolean secured;
 
+    private ClusterSecurity security;
     private Path distDir;
     private Path runDir;
     private Path dataDir;
@@ -50,9 +53,19 @@ final class KafkaProcesses {
     private boolean brokerWasKilled;
     private Thread shutdownHook;
 
-    /** @param brokerOverrides extra or replaced {@code server.properties} entries */
-    KafkaProcesses(Map<String, String> brokerOverrides) {
+    /**
+     * @param brokerOverrides extra or replaced {@code server.properties} entries
+     * @param secured         ZooKeeper with SASL, a SASL_SSL broker with ACLs ({@link ClusterSecurity})
+     */
+    KafkaProcesses(Map<String, String> brokerOverrides, boolean secured) {
         this.brokerOverrides = Map.copyOf(brokerOverrides);
+        this.secured = secured;
+    }
+
+    /** The secured cluster's secrets; empty for a plaintext one. */
+    Optional<ClusterSecurity> security() {
+        requireStarted();
+        return Optional.ofNullable(security);
     }
 
     boolean isStarted() {
@@ -85,10 +98,16 @@ final class KafkaProcesses {
         }
         zookeeperPort = freePort();
         brokerPort = freePort();
+        if (secured) {
+            security = ClusterSecurity.create(runDir.resolve("security"));
+        }
         shutdownHook = new Thread(this::killAll, "kafka-cluster-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             startZookeeper();
+            if (security != null) {
+                storeAdminCredential();
+            }
             startBroker(brokerServes);
         } catch (RuntimeException e) {
             close();
@@ -187,6 +206,9 @@ final class KafkaProcesses {
         cfg.put("4lw.commands.whitelist", "srvr,ruok");
         cfg.put("initLimit", "10");
         cfg.put("syncLimit", "5");
+        if (security != null) {
+            cfg.putAll(security.zookeeperConfig());
+        }
         writeProperties(config, cfg);
         try {
             Files.createDirectories(zkData);
@@ -196,7 +218,11 @@ final class KafkaProcesses {
         // Kafka's lib carries the same ZooKeeper 3.8.4 server with every library it needs: one
         // distribution to build and find instead of two.
         Path lib = distDir.resolve("kafka/lib");
-        zookeeper = ChildProcess.builder("zookeeper", javaCommand("256m", loggingSystemProperties(), lib,
+        List<String> jvmOptions = new ArrayList<>(loggingSystemProperties());
+        if (security != null) {
+            jvmOptions.addAll(security.zookeeperJvmOptions());
+        }
+        zookeeper = ChildProcess.builder("zookeeper", javaCommand("256m", jvmOptions, lib,
                         "org.apache.zookeeper.server.quorum.QuorumPeerMain", config.toString()))
                 .appendLog(runDir.resolve("zookeeper.log"))
                 .start();
@@ -210,6 +236,39 @@ final class KafkaProcesses {
             }
             Blocking.pause(Blocking.POLL_INTERVAL);
         }
+    }
+
+    /** Admin's SCRAM credential, stored in ZooKeeper before the broker (which authenticates as admin) starts. */
+    private void storeAdminCredential() {
+        List<String> jvmOptions = new ArrayList<>(loggingSystemProperties());
+        jvmOptions.addAll(security.brokerJvmOptions());
+        ChildProcess.builder("kafka-configs", javaCommand("256m", jvmOptions, distDir.resolve("kafka/lib"),
+                        "kafka.admin.ConfigCommand",
+                        security.adminCredentialArguments("127.0.0.1:" + zookeeperPort).toArray(String[]::new)))
+                .appendLog(runDir.resolve("kafka-configs.log"))
+                .run(STARTUP_TIMEOUT);
+    }
+
+    /**
+     * Runs ZooKeeper's own command-line client ({@code ZooKeeperMain}) with one command, e.g.
+     * {@code create /x data}; {@code asBroker} authenticates it as the broker does (secured cluster
+     * only), else it is anonymous. Returns its exit status and output, whatever they are.
+     */
+    ChildProcess zookeeperShell(String name, boolean asBroker, List<String> command) {
+        requireStarted();
+        List<String> jvmOptions = new ArrayList<>(loggingSystemProperties());
+        if (asBroker) {
+            if (security == null) {
+                throw new IllegalStateException("a plaintext cluster's ZooKeeper has no authentication");
+            }
+            jvmOptions.addAll(security.zookeeperClientJvmOptions());
+        }
+        List<String> args = new ArrayList<>(List.of("-server", "127.0.0.1:" + zookeeperPort));
+        args.addAll(command);
+        return ChildProcess.builder("zookeeper-shell " + name, javaCommand("128m", jvmOptions,
+                        distDir.resolve("kafka/lib"), "org.apache.zookeeper.ZooKeeperMain", args.toArray(String[]::new)))
+                .log(runDir.resolve("zookeeper-shell-" + name + ".log"))
+                .start();
     }
 
     /** ZooKeeper's {@code srvr} four-letter command answers with its mode once it serves. */
@@ -253,6 +312,9 @@ final class KafkaProcesses {
         // A single broker has nobody to hand leadership to: skip the controlled-shutdown rounds.
         cfg.put("controlled.shutdown.enable", "false");
         cfg.put("log.cleaner.backoff.ms", "1000");
+        if (security != null) {
+            cfg.putAll(security.brokerConfig(brokerPort));
+        }
         cfg.putAll(brokerOverrides);
         Path config = runDir.resolve("server.properties");
         writeProperties(config, cfg);
@@ -323,6 +385,9 @@ final class KafkaProcesses {
     private List<String> kafkaSystemProperties() {
         List<String> props = new ArrayList<>(loggingSystemProperties());
         props.add("-Dkafka.logs.dir=" + runDir);
+        if (security != null) {
+            props.addAll(security.brokerJvmOptions());
+        }
         return props;
     }
 

@@ -22,6 +22,12 @@ import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** The cluster's admin client: whether the broker serves, topics, transactional ids. */
@@ -104,6 +110,24 @@ final class TopicAdmin implements AutoCloseable {
                 .map(TransactionListing::transactionalId)
                 .filter(id -> id.startsWith(prefix))
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Creates (or replaces) SCRAM-SHA-512 credentials, user -> password. */
+    void upsertScramUsers(Map<String, String> passwords) {
+        List<UserScramCredentialAlteration> upserts = passwords.entrySet().stream()
+                .<UserScramCredentialAlteration>map(e -> new UserScramCredentialUpsertion(e.getKey(),
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), e.getValue()))
+                .toList();
+        get(admin.alterUserScramCredentials(upserts).all(), "create SCRAM users " + passwords.keySet());
+    }
+
+    void createAcls(List<AclBinding> bindings) {
+        get(admin.createAcls(bindings).all(), "create ACLs");
+    }
+
+    /** Every ACL the authorizer holds. */
+    Set<AclBinding> acls() {
+        return Set.copyOf(get(admin.describeAcls(AclBindingFilter.ANY).values(), "describe ACLs"));
     }
 
     private void awaitLeaders(String name, int partitions) {
