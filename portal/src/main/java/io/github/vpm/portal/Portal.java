@@ -2,7 +2,10 @@ package io.github.vpm.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import io.github.vpm.portal.ops.PrometheusClient;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The running portal: the Kafka feed filling the view, and the HTTP server showing it. */
@@ -29,8 +32,9 @@ public final class Portal implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper();
         MaximaView view = new MaximaView(options.history(), options.maxVehicles());
         FeedStatus status = new FeedStatus(options.topic(), options.bootstrapServers());
+        Optional<PrometheusClient> prometheus = options.prometheus().map(p -> new PrometheusClient(p, mapper));
         PortalServer server = PortalServer.start(new InetSocketAddress(options.bind(), options.port()), view, status,
-                new VehicleJson(mapper));
+                new VehicleJson(mapper), new OpsApi(prometheus, new VehicleJson(mapper), mapper, Clock.systemUTC()));
         MaximaConsumer consumer = new MaximaConsumer(options.bootstrapServers(), options.topic(), view, status,
                 new MaximumUpdateDecoder(mapper));
         Thread thread = new Thread(consumer, "maxima-consumer");
