@@ -16,15 +16,17 @@ public final class Portal implements AutoCloseable {
     private final MaximaConsumer consumer;
     private final Thread consumerThread;
     private final PortalServer server;
+    private final FeedMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Portal(MaximaView view, FeedStatus status, MaximaConsumer consumer, Thread consumerThread,
-                   PortalServer server) {
+                   PortalServer server, FeedMetrics metrics) {
         this.view = view;
         this.status = status;
         this.consumer = consumer;
         this.consumerThread = consumerThread;
         this.server = server;
+        this.metrics = metrics;
     }
 
     /** Starts serving first (the page shows "waiting" until Kafka answers), then the feed. */
@@ -39,7 +41,7 @@ public final class Portal implements AutoCloseable {
                 new MaximumUpdateDecoder(mapper));
         Thread thread = new Thread(consumer, "maxima-consumer");
         thread.start();
-        return new Portal(view, status, consumer, thread, server);
+        return new Portal(view, status, consumer, thread, server, FeedMetrics.register(view, status, server.port()));
     }
 
     public int port() {
@@ -71,5 +73,6 @@ public final class Portal implements AutoCloseable {
         }
         consumer.close();
         server.close();
+        metrics.close();
     }
 }
