@@ -269,12 +269,18 @@ class ExporterRulesIT {
 
         // The consumer's MBeans need not all show in the same scrape (CI once saw the fetch manager's
         // without consumer-metrics), so wait for a scrape that has both.
+        // The portal's own feed bean: the vehicles it holds once it has read some maxima (VpmJobStateLost).
         Scrape portal = awaitScrape("portal", portalAgent, s -> !s.named("kafka_consumer_records_consumed_total").isEmpty()
-                && !s.named("kafka_consumer_connection_count").isEmpty());
+                && !s.named("kafka_consumer_connection_count").isEmpty()
+                && s.named("vpm_portal_vehicles").stream().anyMatch(v -> v.value() > 0));
         assertThat(portal.named("kafka_consumer_records_consumed_total")).singleElement()
                 .satisfies(s -> assertThat(s.labels()).isEqualTo(Map.of("client_id", "vpm-portal")));
         assertThat(portal.names()).contains("kafka_consumer_records_lag_max", "kafka_consumer_connection_count");
         assertNoRawDump(portal, "kafka_consumer_consumer_node_metrics");
+        assertThat(portal.named("vpm_portal_vehicles")).singleElement()
+                .satisfies(s -> assertThat(s.labels()).isEmpty());
+        assertThat(portal.names()).contains("vpm_portal_live", "vpm_portal_evicted_vehicles_total");
+        assertNoRawDump(portal, "io_github_vpm_portal");
     }
 
     // ------------------------------------------------------------------ assertions

@@ -2,7 +2,10 @@ package io.github.vpm.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import io.github.vpm.portal.ops.PrometheusClient;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The running portal: the Kafka feed filling the view, and the HTTP server showing it. */
@@ -13,15 +16,17 @@ public final class Portal implements AutoCloseable {
     private final MaximaConsumer consumer;
     private final Thread consumerThread;
     private final PortalServer server;
+    private final FeedMetrics metrics;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Portal(MaximaView view, FeedStatus status, MaximaConsumer consumer, Thread consumerThread,
-                   PortalServer server) {
+                   PortalServer server, FeedMetrics metrics) {
         this.view = view;
         this.status = status;
         this.consumer = consumer;
         this.consumerThread = consumerThread;
         this.server = server;
+        this.metrics = metrics;
     }
 
     /** Starts serving first (the page shows "waiting" until Kafka answers), then the feed. */
@@ -29,13 +34,14 @@ public final class Portal implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper();
         MaximaView view = new MaximaView(options.history(), options.maxVehicles());
         FeedStatus status = new FeedStatus(options.topic(), options.bootstrapServers());
+        Optional<PrometheusClient> prometheus = options.prometheus().map(p -> new PrometheusClient(p, mapper));
         PortalServer server = PortalServer.start(new InetSocketAddress(options.bind(), options.port()), view, status,
-                new VehicleJson(mapper));
+                new VehicleJson(mapper), new OpsApi(prometheus, new VehicleJson(mapper), mapper, Clock.systemUTC()));
         MaximaConsumer consumer = new MaximaConsumer(options.bootstrapServers(), options.kafkaSettings(),
                 options.topic(), view, status, new MaximumUpdateDecoder(mapper));
         Thread thread = new Thread(consumer, "maxima-consumer");
         thread.start();
-        return new Portal(view, status, consumer, thread, server);
+        return new Portal(view, status, consumer, thread, server, FeedMetrics.register(view, status, server.port()));
     }
 
     public int port() {
@@ -67,5 +73,6 @@ public final class Portal implements AutoCloseable {
         }
         consumer.close();
         server.close();
+        metrics.close();
     }
 }

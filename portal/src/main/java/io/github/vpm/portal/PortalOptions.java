@@ -3,9 +3,13 @@ package io.github.vpm.portal;
 import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.InvalidOptionException;
 import io.github.vpm.cli.KafkaClientSettings;
+import io.github.vpm.portal.ops.PrometheusCredentials;
+import io.github.vpm.portal.ops.PrometheusEndpoint;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,7 +17,8 @@ import java.util.Set;
  * the last of a repeated option wins); a bad value fails with one plain line that names the option.
  */
 public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSettings, String topic, String bind,
-                            int port, int history, int maxVehicles, boolean help) {
+                            int port, int history, int maxVehicles, Optional<PrometheusEndpoint> prometheus,
+                            boolean help) {
 
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
     public static final String DEFAULT_TOPIC = "vehicle_pressure_max";
@@ -35,7 +40,7 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
             "enable.auto.commit", "auto.offset.reset", "allow.auto.create.topics");
 
     private static final List<String> NAMES = List.of("bootstrap-servers", KafkaClientSettings.OPTION, "topic",
-            "bind", "port", "history", "max-vehicles");
+            "bind", "port", "history", "max-vehicles", "prometheus-url", "prometheus-auth-file");
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar vpm-portal.jar [options]",
@@ -53,6 +58,9 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
                     + "; beyond, the one updated",
             "                                       longest ago is dropped and counted (default: "
                     + DEFAULT_MAX_VEHICLES + ")",
+            "  --prometheus-url URL                 Prometheus for the operations page /ops, e.g.",
+            "                                       http://prometheus:9090 (default: none; /ops says so)",
+            "  --prometheus-auth-file FILE          basic-auth credentials for it: one line user:password",
             "  --help                               print this and exit");
 
     public PortalOptions {
@@ -60,6 +68,7 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
         Objects.requireNonNull(kafkaSettings, "kafkaSettings");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(prometheus, "prometheus");
     }
 
     /** Options from the real process: its arguments and environment. */
@@ -75,8 +84,8 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
         // Repeats: the last wins, as the systemd unit appends portal_options to the options it sets.
         CommandLine line = CommandLine.parse(NAMES, CommandLine.Repeats.LAST_WINS, args);
         if (line.helpRequested()) {
-            return new PortalOptions(bootstrapServers, KafkaClientSettings.NONE, DEFAULT_TOPIC, DEFAULT_BIND, DEFAULT_PORT, DEFAULT_HISTORY,
-                    DEFAULT_MAX_VEHICLES, true);
+            return new PortalOptions(bootstrapServers, KafkaClientSettings.NONE, DEFAULT_TOPIC, DEFAULT_BIND, DEFAULT_PORT,
+                    DEFAULT_HISTORY, DEFAULT_MAX_VEHICLES, Optional.empty(), true);
         }
         return new PortalOptions(
                 line.value("bootstrap-servers").map(PortalOptions::bootstrapServers).orElse(bootstrapServers),
@@ -89,7 +98,24 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
                 line.value("history").map(value -> intIn("--history", value, 1, MAX_HISTORY)).orElse(DEFAULT_HISTORY),
                 line.value("max-vehicles").map(value -> intIn("--max-vehicles", value, 1, MAX_MAX_VEHICLES))
                         .orElse(DEFAULT_MAX_VEHICLES),
+                prometheus(line),
                 false);
+    }
+
+    /** Reads the credentials file here, so a missing or malformed one is a bad option at start. */
+    private static Optional<PrometheusEndpoint> prometheus(CommandLine line) {
+        Optional<String> url = line.value("prometheus-url");
+        Optional<String> authFile = line.value("prometheus-auth-file");
+        if (url.isEmpty()) {
+            if (authFile.isPresent()) {
+                throw new InvalidOptionException(PrometheusCredentials.OPTION + ": needs " + PrometheusEndpoint.OPTION);
+            }
+            return Optional.empty();
+        }
+        Optional<PrometheusCredentials> credentials = authFile
+                .map(file -> PrometheusCredentials.read(Path.of(nonBlank(PrometheusCredentials.OPTION, file))));
+        return Optional.of(new PrometheusEndpoint(
+                PrometheusEndpoint.parseUrl(nonBlank(PrometheusEndpoint.OPTION, url.get())), credentials));
     }
 
     private static String bootstrapServers(String value) {

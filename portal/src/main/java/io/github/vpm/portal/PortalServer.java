@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The portal's HTTP side on the JDK's own server: the page, the JSON API and the event stream,
- * all reading the same {@link MaximaView}.
+ * all reading the same {@link MaximaView}; and the operations page's API, reading Prometheus.
  */
 public final class PortalServer implements AutoCloseable {
 
@@ -33,14 +33,15 @@ public final class PortalServer implements AutoCloseable {
     }
 
     /** Binds {@code bind:port} (port 0 = any free port) and starts serving. */
-    public static PortalServer start(InetSocketAddress address, MaximaView view, FeedStatus status, VehicleJson json)
-            throws IOException {
+    public static PortalServer start(InetSocketAddress address, MaximaView view, FeedStatus status, VehicleJson json,
+                                     OpsApi ops) throws IOException {
         HttpServer server = HttpServer.create(address, 64);
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         EventStream events = new EventStream(view, status, json, MAX_STREAM_CLIENTS, HEARTBEAT, PAGE_REFRESH);
         VehicleApi api = new VehicleApi(view, status, json);
         server.createContext("/", new SafeHandler(new StaticAssets(json), json));
         server.createContext("/api/", new SafeHandler(api, json));
+        server.createContext(OpsApi.PATH, new SafeHandler(ops, json));
         server.createContext(EventStream.PATH, new SafeHandler(events, json));
         server.setExecutor(executor);
         server.start();

@@ -26,16 +26,40 @@ final class StaticAssets implements HttpHandler {
 
     StaticAssets(VehicleJson json) {
         this.json = json;
-        this.assets = Map.of(
-                "/", load("index.html", "text/html; charset=utf-8"),
-                "/index.html", load("index.html", "text/html; charset=utf-8"),
-                "/app.css", load("app.css", "text/css; charset=utf-8"),
-                "/app.js", load("app.js", "text/javascript; charset=utf-8"),
-                "/favicon.svg", load("favicon.svg", "image/svg+xml"));
+        this.assets = Map.ofEntries(
+                Map.entry("/", load("index.html", "text/html; charset=utf-8")),
+                Map.entry("/index.html", load("index.html", "text/html; charset=utf-8")),
+                Map.entry("/app.css", load("app.css", "text/css; charset=utf-8")),
+                Map.entry("/app.js", load("app.js", "text/javascript; charset=utf-8")),
+                Map.entry("/favicon.svg", load("favicon.svg", "image/svg+xml")),
+                Map.entry("/ops", load("ops.html", "text/html; charset=utf-8")),
+                Map.entry("/ops.js", load("ops.js", "text/javascript; charset=utf-8")),
+                Map.entry("/uplot.js", loadResource(UPLOT + "dist/uPlot.iife.min.js", "text/javascript; charset=utf-8")),
+                Map.entry("/uplot.css", loadResource(UPLOT + "dist/uPlot.min.css", "text/css; charset=utf-8")));
+    }
+
+    /** The uPlot WebJar's folder; its version is the one the build pinned (the WebJar's own pom.properties). */
+    private static final String UPLOT = "/META-INF/resources/webjars/uplot/" + webJarVersion("uplot") + "/";
+
+    private static String webJarVersion(String artifactId) {
+        String resource = "/META-INF/maven/org.webjars.npm/" + artifactId + "/pom.properties";
+        try (InputStream in = StaticAssets.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource + " in the portal jar");
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + resource, e);
+        }
     }
 
     private static Asset load(String name, String contentType) {
-        String resource = "/web/" + name;
+        return loadResource("/web/" + name, contentType);
+    }
+
+    private static Asset loadResource(String resource, String contentType) {
         try (InputStream in = StaticAssets.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource + " in the portal jar");

@@ -3,11 +3,15 @@ package io.github.vpm.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
 import io.github.vpm.cli.InvalidOptionException;
 import io.github.vpm.cli.KafkaClientSettings;
+import io.github.vpm.portal.ops.PrometheusCredentials;
+import io.github.vpm.portal.ops.PrometheusEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
@@ -40,7 +44,8 @@ class PortalOptionsTest {
     void readsEveryOption() {
         PortalOptions o = PortalOptions.parse(Map.of(), "--topic", "maxima", "--bind", "127.0.0.1", "--port", "0",
                 "--history", "5", "--bootstrap-servers", "localhost:19092", "--max-vehicles", "1000");
-        assertThat(o).isEqualTo(new PortalOptions("localhost:19092", KafkaClientSettings.NONE, "maxima", "127.0.0.1", 0, 5, 1000, false));
+        assertThat(o).isEqualTo(new PortalOptions("localhost:19092", KafkaClientSettings.NONE, "maxima", "127.0.0.1", 0, 5, 1000,
+                Optional.empty(), false));
     }
 
     @Test
@@ -96,6 +101,12 @@ class PortalOptionsTest {
         "--topic|' '|--topic: must not be empty",
         "--bind|''|--bind: must not be empty",
         "--colour|blue|--colour: unknown option",
+        "--prometheus-url|prometheus:9090|--prometheus-url: expected an http(s) URL",
+        "--prometheus-url|ftp://prometheus:9090|--prometheus-url: expected an http(s) URL",
+        "--prometheus-url|http://prometheus:9090/?q=1|--prometheus-url: expected an http(s) URL",
+        "--prometheus-url|http://admin:secret@prometheus:9090|--prometheus-url: no user or password in the URL",
+        "--prometheus-url|' '|--prometheus-url: must not be empty",
+        "--prometheus-auth-file|/etc/passwd|--prometheus-auth-file: needs --prometheus-url",
     })
     void badValuesFailWithOneLineNamingTheOption(String option, String value, String message) {
         assertThatThrownBy(() -> PortalOptions.parse(Map.of(), option, value))
@@ -114,5 +125,47 @@ class PortalOptionsTest {
     void strayArgumentIsRejected() {
         assertThatThrownBy(() -> PortalOptions.parse(Map.of(), "8088"))
                 .hasMessage("unexpected argument \"8088\": options look like --name value");
+    }
+
+    @Test
+    void prometheusIsOptionalAndKeptWithATrailingSlash() {
+        assertThat(PortalOptions.parse(Map.of()).prometheus()).isEmpty();
+        PrometheusEndpoint p = PortalOptions.parse(Map.of(), "--prometheus-url", "http://192.168.56.11:9090")
+                .prometheus().orElseThrow();
+        assertThat(p.url()).hasToString("http://192.168.56.11:9090/");
+        assertThat(p.credentials()).isEmpty();
+        assertThat(p.api("api/v1/alerts")).hasToString("http://192.168.56.11:9090/api/v1/alerts");
+        PrometheusEndpoint prefixed = PortalOptions.parse(Map.of(), "--prometheus-url", "https://ops.example/prometheus")
+                .prometheus().orElseThrow();
+        assertThat(prefixed.api("api/v1/alerts")).hasToString("https://ops.example/prometheus/api/v1/alerts");
+    }
+
+    @Test
+    void credentialsComeFromTheAuthFileAndNeverShow(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("prometheus.auth"), "\nops:s3cret:with-colon\n");
+        PrometheusEndpoint p = PortalOptions.parse(Map.of(), "--prometheus-url", "http://prom:9090",
+                "--prometheus-auth-file", file.toString()).prometheus().orElseThrow();
+        PrometheusCredentials c = p.credentials().orElseThrow();
+        assertThat(c.user()).isEqualTo("ops");
+        assertThat(c.password()).isEqualTo("s3cret:with-colon");
+        assertThat(c.authorization()).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("ops:s3cret:with-colon".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(c.toString()).doesNotContain("s3cret");
+        assertThat(p.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aMissingOrMalformedAuthFileIsABadOption(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing");
+        assertThatThrownBy(() -> PortalOptions.parse(Map.of(), "--prometheus-url", "http://prom:9090",
+                "--prometheus-auth-file", missing.toString()))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessageStartingWith("--prometheus-auth-file: cannot read " + missing)
+                .hasMessageNotContaining("\n");
+        Path noColon = Files.writeString(dir.resolve("bad"), "justapassword\n");
+        assertThatThrownBy(() -> PortalOptions.parse(Map.of(), "--prometheus-url", "http://prom:9090",
+                "--prometheus-auth-file", noColon.toString()))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("--prometheus-auth-file: " + noColon + " must hold one line user:password");
     }
 }

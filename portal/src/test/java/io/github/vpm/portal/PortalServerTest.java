@@ -14,8 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +39,7 @@ class PortalServerTest {
         view = new MaximaView(50);
         status = new FeedStatus("vehicle_pressure_max", "localhost:9092");
         server = PortalServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), view, status,
-                new VehicleJson(MAPPER));
+                new VehicleJson(MAPPER), new OpsApi(Optional.empty(), new VehicleJson(MAPPER), MAPPER, Clock.systemUTC()));
         view.apply(new MaximumUpdate("HONDA 231", "honda23100", 850_000, 25.5,
                 Instant.parse("2025-07-22T22:30:40.000Z")));
         view.apply(new MaximumUpdate("HONDA 231", "honda23101", 950_000, 30.2,
@@ -184,7 +186,7 @@ class PortalServerTest {
         server.close();
         view = new MaximaView(5, 2);
         server = PortalServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), view, status,
-                new VehicleJson(MAPPER));
+                new VehicleJson(MAPPER), new OpsApi(Optional.empty(), new VehicleJson(MAPPER), MAPPER, Clock.systemUTC()));
         for (String id : new String[] {"A", "B", "C", "D"}) {
             view.apply(new MaximumUpdate(id, "s", 1, null, Instant.parse("2025-07-22T22:31:00Z")));
         }
@@ -231,6 +233,37 @@ class PortalServerTest {
                 .hasValue("text/javascript; charset=utf-8");
         assertThat(send("GET", "/../pom.xml").statusCode()).isEqualTo(404);
         assertThat(send("GET", "/log4j2.xml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void servesTheOperationsPageAndUPlotFromTheJar() throws Exception {
+        HttpResponse<String> page = send("GET", "/ops");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString().contains("default-src 'self'");
+        assertThat(page.body()).contains("uplot.js", "uplot.css", "ops.js").doesNotContain("http://", "https://");
+        HttpResponse<String> uplot = send("GET", "/uplot.js");
+        assertThat(uplot.statusCode()).isEqualTo(200);
+        assertThat(uplot.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(uplot.body()).contains("uPlot");
+        assertThat(send("GET", "/uplot.css").body()).contains(".uplot");
+        assertThat(send("GET", "/ops.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void operationsApiSaysPlainlyThatPrometheusIsNotConfigured() throws Exception {
+        JsonNode panels = json(send("GET", "/api/ops/panels"));
+        assertThat(panels.get("configured").asBoolean()).isFalse();
+        assertThat(panels.get("panels")).extracting(p -> p.get("id").asText())
+                .contains("throughput", "heap", "partitions");
+        HttpResponse<String> series = send("GET", "/api/ops/series?panel=heap");
+        assertThat(series.statusCode()).isEqualTo(503);
+        assertThat(json(series).get("error").asText()).contains("not configured", "--prometheus-url");
+        assertThat(send("GET", "/api/ops/alerts").statusCode()).isEqualTo(503);
+        HttpResponse<String> unknown = send("GET", "/api/ops/series?panel=up%7Bjob%3D%22x%22%7D");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("error").asText()).contains("no panel", "throughput");
+        assertThat(send("POST", "/api/ops/panels").statusCode()).isEqualTo(405);
     }
 
     @Test
