@@ -1,12 +1,9 @@
 package io.github.vpm.cli;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -69,17 +66,12 @@ public final class KafkaClientSettings {
         if (file.isBlank()) {
             throw InvalidOptionException.expected(option, "a Kafka client properties file", file);
         }
-        Path path = Path.of(file.strip());
+        String text = OptionFile.read(option, file, StandardCharsets.UTF_8);
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (NoSuchFileException e) {
-            throw new InvalidOptionException(option + ": no such file " + InvalidOptionException.quote(file));
-        } catch (CharacterCodingException e) {
-            throw new InvalidOptionException(option + ": " + InvalidOptionException.quote(file) + " is not UTF-8");
+        try {
+            properties.load(new StringReader(text));
         } catch (IOException e) {
-            throw new InvalidOptionException(option + ": cannot read " + InvalidOptionException.quote(file) + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new UncheckedIOException(e); // not from a StringReader
         } catch (IllegalArgumentException e) {
             // Properties.load's only complaint: a malformed \\uXXXX escape.
             throw new InvalidOptionException(option + ": " + InvalidOptionException.quote(file)

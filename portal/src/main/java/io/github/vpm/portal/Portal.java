@@ -3,6 +3,8 @@ package io.github.vpm.portal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import io.github.vpm.portal.ops.PrometheusClient;
+import io.github.vpm.portal.security.PortalUsers;
+import io.github.vpm.portal.security.TlsIdentity;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Optional;
@@ -35,8 +37,10 @@ public final class Portal implements AutoCloseable {
         MaximaView view = new MaximaView(options.history(), options.maxVehicles());
         FeedStatus status = new FeedStatus(options.topic(), options.bootstrapServers());
         Optional<PrometheusClient> prometheus = options.prometheus().map(p -> new PrometheusClient(p, mapper));
-        PortalServer server = PortalServer.start(new InetSocketAddress(options.bind(), options.port()), view, status,
-                new VehicleJson(mapper), new OpsApi(prometheus, new VehicleJson(mapper), mapper, Clock.systemUTC()));
+        PortalServer server = PortalServer.start(new InetSocketAddress(options.bind(), options.port()),
+                options.tls().map(TlsIdentity::sslContext), options.users().map(PortalUsers::authenticator), view,
+                status, new VehicleJson(mapper),
+                new OpsApi(prometheus, new VehicleJson(mapper), mapper, Clock.systemUTC()));
         MaximaConsumer consumer = new MaximaConsumer(options.bootstrapServers(), options.kafkaSettings(),
                 options.topic(), view, status, new MaximumUpdateDecoder(mapper));
         Thread thread = new Thread(consumer, "maxima-consumer");

@@ -35,8 +35,10 @@ public final class PortalMain {
             exit(1, "cannot start the HTTP server on " + options.bind() + ":" + options.port() + ": " + e);
             return;
         }
-        LOG.info("portal listening on http://{}:{}/ reading {} at {}", options.bind(), portal.port(),
-                options.topic(), options.bootstrapServers());
+        LOG.info("portal listening on {}://{}:{}/ reading {} at {}", options.tls().isPresent() ? "https" : "http",
+                options.bind(), portal.port(), options.topic(), options.bootstrapServers());
+        options.tls().ifPresent(tls -> LOG.info("HTTPS only, certificate {}", tls));
+        options.users().ifPresent(users -> LOG.info("every request needs a password: users of {}", users));
         if (!options.kafkaSettings().isEmpty()) {
             LOG.info("Kafka client settings (secrets hidden): {}", options.kafkaSettings());
         }

@@ -5,6 +5,12 @@ import io.github.vpm.cli.InvalidOptionException;
 import io.github.vpm.cli.KafkaClientSettings;
 import io.github.vpm.portal.ops.PrometheusCredentials;
 import io.github.vpm.portal.ops.PrometheusEndpoint;
+import io.github.vpm.portal.security.PortalUsers;
+import io.github.vpm.portal.security.TlsIdentity;
+import io.github.vpm.portal.security.TrustedCertificates;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +21,15 @@ import java.util.Set;
 /**
  * The portal's command line, parsed once, in the shared {@link CommandLine} shape ({@code --name value},
  * the last of a repeated option wins); a bad value fails with one plain line that names the option.
+ * Files named by options (Kafka settings, TLS, users, Prometheus' credentials and CA) are read here too.
+ *
+ * <p>{@code tls}: HTTPS only, no plain listener. {@code users}: every request needs basic auth, which is
+ * refused without TLS unless the portal listens on loopback only (a password must not cross a network in
+ * plain text; CONTRACT section 4 wants both on every deployed portal).
  */
 public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSettings, String topic, String bind,
                             int port, int history, int maxVehicles, Optional<PrometheusEndpoint> prometheus,
-                            boolean help) {
+                            Optional<TlsIdentity> tls, Optional<PortalUsers> users, boolean help) {
 
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
     public static final String DEFAULT_TOPIC = "vehicle_pressure_max";
@@ -40,7 +51,8 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
             "enable.auto.commit", "auto.offset.reset", "allow.auto.create.topics");
 
     private static final List<String> NAMES = List.of("bootstrap-servers", KafkaClientSettings.OPTION, "topic",
-            "bind", "port", "history", "max-vehicles", "prometheus-url", "prometheus-auth-file");
+            "bind", "port", "history", "max-vehicles", "tls-cert", "tls-key", "users-file", "prometheus-url",
+            "prometheus-auth-file", "prometheus-ca");
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar vpm-portal.jar [options]",
@@ -51,16 +63,24 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
             "                                       deserializers...) are refused (default: none, PLAINTEXT)",
             "  --topic NAME                         compacted maxima topic (default: " + DEFAULT_TOPIC + ")",
             "  --bind ADDRESS                       address to listen on (default: " + DEFAULT_BIND + ")",
-            "  --port N                             HTTP port, 0 = any free port (default: " + DEFAULT_PORT + ")",
+            "  --port N                             HTTP(S) port, 0 = any free port (default: " + DEFAULT_PORT + ")",
             "  --history N                          points kept per vehicle for its chart, 1.." + MAX_HISTORY
                     + " (default: " + DEFAULT_HISTORY + ")",
             "  --max-vehicles N                     vehicles held at most, 1.." + MAX_MAX_VEHICLES
                     + "; beyond, the one updated",
             "                                       longest ago is dropped and counted (default: "
                     + DEFAULT_MAX_VEHICLES + ")",
+            "  --tls-cert FILE                      serve HTTPS only: PEM certificate chain, the portal's first",
+            "                                       (needs --tls-key; default: none, plain HTTP)",
+            "  --tls-key FILE                       its PEM private key, unencrypted (PKCS#8, or RSA or EC)",
+            "  --users-file FILE                    every request needs basic auth as one of its lines",
+            "                                       user:password (# comments); needs --tls-cert unless --bind",
+            "                                       is a loopback address (default: none, no password)",
             "  --prometheus-url URL                 Prometheus for the operations page /ops, e.g.",
             "                                       http://prometheus:9090 (default: none; /ops says so)",
             "  --prometheus-auth-file FILE          basic-auth credentials for it: one line user:password",
+            "  --prometheus-ca FILE                 PEM CA certificates to trust for an https --prometheus-url",
+            "                                       (default: the JVM's trust store)",
             "  --help                               print this and exit");
 
     public PortalOptions {
@@ -69,6 +89,8 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(prometheus, "prometheus");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(users, "users");
     }
 
     /** Options from the real process: its arguments and environment. */
@@ -85,7 +107,16 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
         CommandLine line = CommandLine.parse(NAMES, CommandLine.Repeats.LAST_WINS, args);
         if (line.helpRequested()) {
             return new PortalOptions(bootstrapServers, KafkaClientSettings.NONE, DEFAULT_TOPIC, DEFAULT_BIND, DEFAULT_PORT,
-                    DEFAULT_HISTORY, DEFAULT_MAX_VEHICLES, Optional.empty(), true);
+                    DEFAULT_HISTORY, DEFAULT_MAX_VEHICLES, Optional.empty(), Optional.empty(), Optional.empty(), true);
+        }
+        String bind = line.value("bind").map(value -> nonBlank("--bind", value)).orElse(DEFAULT_BIND);
+        Optional<TlsIdentity> tls = tls(line);
+        Optional<PortalUsers> users = line.value("users-file")
+                .map(file -> PortalUsers.read(nonBlank(PortalUsers.OPTION, file)));
+        if (users.isPresent() && tls.isEmpty() && !isLoopback(bind)) {
+            throw new InvalidOptionException(PortalUsers.OPTION + ": needs " + TlsIdentity.CERT_OPTION + " and "
+                    + TlsIdentity.KEY_OPTION + " unless --bind is a loopback address (got " + InvalidOptionException
+                    .quote(bind) + "): a password must not cross the network in plain text");
         }
         return new PortalOptions(
                 line.value("bootstrap-servers").map(PortalOptions::bootstrapServers).orElse(bootstrapServers),
@@ -93,29 +124,62 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
                         .map(file -> KafkaClientSettings.load(file, "the portal", RESERVED_KAFKA_SETTINGS))
                         .orElse(KafkaClientSettings.NONE),
                 line.value("topic").map(value -> nonBlank("--topic", value)).orElse(DEFAULT_TOPIC),
-                line.value("bind").map(value -> nonBlank("--bind", value)).orElse(DEFAULT_BIND),
+                bind,
                 line.value("port").map(value -> intIn("--port", value, 0, 65_535)).orElse(DEFAULT_PORT),
                 line.value("history").map(value -> intIn("--history", value, 1, MAX_HISTORY)).orElse(DEFAULT_HISTORY),
                 line.value("max-vehicles").map(value -> intIn("--max-vehicles", value, 1, MAX_MAX_VEHICLES))
                         .orElse(DEFAULT_MAX_VEHICLES),
                 prometheus(line),
+                tls,
+                users,
                 false);
+    }
+
+    /** Both files or neither: half an identity is a mistake, not plain HTTP. */
+    private static Optional<TlsIdentity> tls(CommandLine line) {
+        Optional<String> cert = line.value("tls-cert");
+        Optional<String> key = line.value("tls-key");
+        if (cert.isPresent() != key.isPresent()) {
+            throw new InvalidOptionException(cert.isPresent() ? TlsIdentity.CERT_OPTION + ": needs " + TlsIdentity.KEY_OPTION
+                    : TlsIdentity.KEY_OPTION + ": needs " + TlsIdentity.CERT_OPTION);
+        }
+        return cert.map(file -> TlsIdentity.read(nonBlank(TlsIdentity.CERT_OPTION, file),
+                nonBlank(TlsIdentity.KEY_OPTION, key.get())));
+    }
+
+    /** A loopback address literal or a name that resolves to one; anything else (or unresolvable) is not. */
+    private static boolean isLoopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Reads the credentials file here, so a missing or malformed one is a bad option at start. */
     private static Optional<PrometheusEndpoint> prometheus(CommandLine line) {
         Optional<String> url = line.value("prometheus-url");
         Optional<String> authFile = line.value("prometheus-auth-file");
+        Optional<String> caFile = line.value("prometheus-ca");
         if (url.isEmpty()) {
             if (authFile.isPresent()) {
                 throw new InvalidOptionException(PrometheusCredentials.OPTION + ": needs " + PrometheusEndpoint.OPTION);
             }
+            if (caFile.isPresent()) {
+                throw new InvalidOptionException(PrometheusEndpoint.CA_OPTION + ": needs " + PrometheusEndpoint.OPTION);
+            }
             return Optional.empty();
+        }
+        URI uri = PrometheusEndpoint.parseUrl(nonBlank(PrometheusEndpoint.OPTION, url.get()));
+        if (caFile.isPresent() && !uri.getScheme().equals("https")) {
+            throw new InvalidOptionException(PrometheusEndpoint.CA_OPTION + ": needs an https " + PrometheusEndpoint.OPTION
+                    + ", got " + InvalidOptionException.quote(uri.toString()));
         }
         Optional<PrometheusCredentials> credentials = authFile
                 .map(file -> PrometheusCredentials.read(Path.of(nonBlank(PrometheusCredentials.OPTION, file))));
-        return Optional.of(new PrometheusEndpoint(
-                PrometheusEndpoint.parseUrl(nonBlank(PrometheusEndpoint.OPTION, url.get())), credentials));
+        Optional<TrustedCertificates> ca = caFile.map(file -> TrustedCertificates.read(PrometheusEndpoint.CA_OPTION,
+                nonBlank(PrometheusEndpoint.CA_OPTION, file)));
+        return Optional.of(new PrometheusEndpoint(uri, credentials, ca));
     }
 
     private static String bootstrapServers(String value) {

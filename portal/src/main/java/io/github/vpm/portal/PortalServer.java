@@ -1,23 +1,33 @@
 package io.github.vpm.portal;
 
+import com.sun.net.httpserver.Authenticator;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * The portal's HTTP side on the JDK's own server: the page, the JSON API and the event stream,
  * all reading the same {@link MaximaView}; and the operations page's API, reading Prometheus.
+ * With TLS it is an {@link HttpsServer} and nothing listens in plain text; with an authenticator
+ * every context (page, API, stream, /ops, static files) asks for it.
  */
 public final class PortalServer implements AutoCloseable {
 
     /** Each live page holds one thread; this caps what a crowd of tabs can take. */
     private static final int MAX_STREAM_CLIENTS = 200;
+    private static final int BACKLOG = 64;
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     /** How often at most a live page gets its page and counts again while vehicles change. */
     private static final Duration PAGE_REFRESH = Duration.ofSeconds(1);
@@ -32,20 +42,43 @@ public final class PortalServer implements AutoCloseable {
         this.events = events;
     }
 
-    /** Binds {@code bind:port} (port 0 = any free port) and starts serving. */
+    /** Binds {@code bind:port} (port 0 = any free port) and starts serving plain HTTP to anyone. */
     public static PortalServer start(InetSocketAddress address, MaximaView view, FeedStatus status, VehicleJson json,
                                      OpsApi ops) throws IOException {
-        HttpServer server = HttpServer.create(address, 64);
+        return start(address, Optional.empty(), Optional.empty(), view, status, json, ops);
+    }
+
+    /**
+     * Binds {@code bind:port} (port 0 = any free port) and starts serving: HTTPS only if {@code tls} is
+     * given, and every request checked by {@code authenticator} if given.
+     */
+    public static PortalServer start(InetSocketAddress address, Optional<SSLContext> tls,
+                                     Optional<Authenticator> authenticator, MaximaView view, FeedStatus status,
+                                     VehicleJson json, OpsApi ops) throws IOException {
+        HttpServer server;
+        if (tls.isPresent()) {
+            HttpsServer https = HttpsServer.create(address, BACKLOG);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
+            server = https;
+        } else {
+            server = HttpServer.create(address, BACKLOG);
+        }
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         EventStream events = new EventStream(view, status, json, MAX_STREAM_CLIENTS, HEARTBEAT, PAGE_REFRESH);
         VehicleApi api = new VehicleApi(view, status, json);
-        server.createContext("/", new SafeHandler(new StaticAssets(json), json));
-        server.createContext("/api/", new SafeHandler(api, json));
-        server.createContext(OpsApi.PATH, new SafeHandler(ops, json));
-        server.createContext(EventStream.PATH, new SafeHandler(events, json));
+        context(server, "/", new StaticAssets(json), json, authenticator);
+        context(server, "/api/", api, json, authenticator);
+        context(server, OpsApi.PATH, ops, json, authenticator);
+        context(server, EventStream.PATH, events, json, authenticator);
         server.setExecutor(executor);
         server.start();
         return new PortalServer(server, executor, events);
+    }
+
+    private static void context(HttpServer server, String path, HttpHandler handler, VehicleJson json,
+                                Optional<Authenticator> authenticator) {
+        HttpContext context = server.createContext(path, new SafeHandler(handler, json));
+        authenticator.ifPresent(context::setAuthenticator);
     }
 
     public int port() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.vpm.testkit.KafkaCluster;
 import io.github.vpm.testkit.KafkaClusterExtension;
+import io.github.vpm.testkit.LoopbackCertificates;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,6 +245,33 @@ class PortalBrowserIT {
         filter.sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE);
         wait.until(d -> "10 dropped at the cap of 100,000".equals(d.findElement(By.id("summary-shown")).getText()));
 
+        List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertThat(problems).as("browser console warnings and errors").isEmpty();
+    }
+
+    @Test
+    void overHttpsThePageLogsInWithThePasswordAndGoesLive() throws Exception {
+        String topic = TOPIC + "-https";
+        KAFKA.createTopic(topic, 1, Map.of("cleanup.policy", "compact"));
+        Instant now = Instant.now();
+        KAFKA.produce(topic, "KIA 5", Maxima.json("KIA 5", "kia500", 600_000, 21.5, now));
+        Path tls = profile.resolve("vpm-tls"); // deleted with the profile
+        LoopbackCertificates certs = LoopbackCertificates.create(tls, "portal", "changeit");
+        Path users = Files.writeString(tls.resolve("users"), "ops:browser-Passw0rd\n");
+        portal = Portal.start(PortalOptions.parse(Map.of(), "--bootstrap-servers", KAFKA.bootstrapServers(),
+                "--topic", topic, "--bind", "127.0.0.1", "--port", "0", "--users-file", users.toString(),
+                "--tls-cert", certs.certificateChainPem().toString(), "--tls-key", certs.privateKeyPem().toString()));
+        // The test CA is not the browser's: accept the certificate for this test only.
+        ((ChromeDriver) browser).executeCdpCommand("Security.setIgnoreCertificateErrors", Map.of("ignore", true));
+        browser.get("https://ops:browser-Passw0rd@127.0.0.1:" + portal.port() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
+        wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+        wait.until(d -> visibleRows(d).size() == 1);
+        assertThat(row("KIA 5")).isNotNull();
+        // The event stream is authenticated too: a new vehicle arrives without a reload.
+        KAFKA.produce(topic, "TOYOTA 12", Maxima.json("TOYOTA 12", "toyota1200", 262_000, 21.5, now));
+        wait.until(d -> visibleRows(d).size() == 2);
         List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertThat(problems).as("browser console warnings and errors").isEmpty();

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.vpm.portal.security.PortalUsers;
+import io.github.vpm.portal.security.TlsIdentity;
+import io.github.vpm.portal.security.TrustedCertificates;
+import io.github.vpm.testkit.LoopbackCertificates;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +18,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP side against an in-memory view, on an ephemeral loopback port. */
 class PortalServerTest {
@@ -402,5 +410,45 @@ class PortalServerTest {
         } catch (Exception e) {
             // stream closed
         }
+    }
+
+    @Test
+    void withTlsAndUsersEveryContextAsksForAPasswordOverHttps(@TempDir Path dir) throws Exception {
+        server.close();
+        LoopbackCertificates certs = LoopbackCertificates.create(dir, "portal", "changeit");
+        PortalUsers users = PortalUsers.read(Files.writeString(dir.resolve("users"), "ops:s3cret\n").toString());
+        server = PortalServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Optional.of(TlsIdentity.read(certs.certificateChainPem().toString(), certs.privateKeyPem().toString())
+                        .sslContext()), Optional.of(users.authenticator()), view, status, new VehicleJson(MAPPER),
+                new OpsApi(Optional.empty(), new VehicleJson(MAPPER), MAPPER, Clock.systemUTC()));
+        HttpClient https = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .sslContext(TrustedCertificates.read("--ca", certs.caPem().toString()).sslContext()).build();
+        for (String path : new String[] {"/", "/ops", "/app.js", "/no-such-file", "/api/vehicles", "/api/status",
+                "/api/ops/panels", "/api/stream"}) {
+            URI uri = URI.create("https://localhost:" + server.port() + path);
+            for (String authorization : new String[] {null, basic("ops:wrong"), basic("nobody:s3cret"), "Bearer s3cret"}) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                }
+                HttpResponse<String> refused = https.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).as(path + " with " + authorization).isEqualTo(401);
+                assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"vpm-portal\"");
+            }
+        }
+        for (String path : new String[] {"/", "/ops", "/api/vehicles", "/api/status", "/api/ops/panels"}) {
+            HttpResponse<String> ok = https.send(HttpRequest.newBuilder(
+                            URI.create("https://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", basic("ops:s3cret")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.statusCode()).as(path).isEqualTo(200);
+        }
+        HttpResponse<String> vehicles = https.send(HttpRequest.newBuilder(
+                        URI.create("https://127.0.0.1:" + server.port() + "/api/vehicles"))
+                .header("Authorization", basic("ops:s3cret")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json(vehicles).get("count").asInt()).isEqualTo(2);
+    }
+
+    private static String basic(String userAndPassword) {
+        return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
     }
 }

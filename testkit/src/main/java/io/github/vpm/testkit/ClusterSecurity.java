@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,7 @@ import java.util.stream.Collectors;
  * user. Every contract principal gets a random password.
  *
  * <p>TLS: a throw-away CA and a broker certificate for {@code 127.0.0.1} and {@code localhost} signed by
- * it, made with the JDK's {@code keytool}; clients trust {@code ca.pem} (PEM truststore). Everything is
+ * it ({@link LoopbackCertificates}); clients trust {@code ca.pem} (PEM truststore). Everything is
  * written under one directory of the run, which the test deletes with the run's files.
  */
 public final class ClusterSecurity {
@@ -31,21 +29,20 @@ public final class ClusterSecurity {
     public static final String ZOOKEEPER_USER = "kafka";
     public static final String SASL_MECHANISM = "SCRAM-SHA-512";
 
-    private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(120);
     private static final String ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
     private final Map<String, String> passwords;
     private final String zookeeperPassword;
-    private final String keystorePassword;
+    private final LoopbackCertificates certificates;
 
     private ClusterSecurity(Path dir, Map<String, String> passwords, String zookeeperPassword,
-                            String keystorePassword) {
+                            LoopbackCertificates certificates) {
         this.dir = dir;
         this.passwords = Map.copyOf(passwords);
         this.zookeeperPassword = zookeeperPassword;
-        this.keystorePassword = keystorePassword;
+        this.certificates = certificates;
     }
 
     /** Makes the CA, the broker's keystore, the passwords and the JAAS files under {@code dir}. */
@@ -59,8 +56,8 @@ public final class ClusterSecurity {
         for (String principal : ContractAcls.allPrincipals()) {
             passwords.put(principal, randomPassword());
         }
-        ClusterSecurity security = new ClusterSecurity(dir, passwords, randomPassword(), randomPassword());
-        security.makeCertificates();
+        ClusterSecurity security = new ClusterSecurity(dir, passwords, randomPassword(),
+                LoopbackCertificates.create(dir, "broker", randomPassword()));
         security.writeJaasFiles();
         return security;
     }
@@ -69,7 +66,7 @@ public final class ClusterSecurity {
 
     /** The CA certificate clients trust (PEM). */
     public Path caPem() {
-        return dir.resolve("ca.pem");
+        return certificates.caPem();
     }
 
     /** A principal's SCRAM password. */
@@ -144,9 +141,9 @@ public final class ClusterSecurity {
         cfg.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
                 scramJaas(ContractAcls.ADMIN, password(ContractAcls.ADMIN)));
         cfg.put("ssl.keystore.type", "PKCS12");
-        cfg.put("ssl.keystore.location", dir.resolve("broker.p12").toString());
-        cfg.put("ssl.keystore.password", keystorePassword);
-        cfg.put("ssl.key.password", keystorePassword);
+        cfg.put("ssl.keystore.location", certificates.keystore().toString());
+        cfg.put("ssl.keystore.password", certificates.password());
+        cfg.put("ssl.key.password", certificates.password());
         cfg.put("ssl.truststore.type", "PEM");
         cfg.put("ssl.truststore.location", caPem().toString());
         cfg.put("authorizer.class.name", "kafka.security.authorizer.AclAuthorizer");
@@ -174,38 +171,6 @@ public final class ClusterSecurity {
     }
 
     // ---------------------------------------------------------------- files
-
-    private void makeCertificates() {
-        String p = keystorePassword;
-        Path ca = dir.resolve("ca.p12");
-        Path broker = dir.resolve("broker.p12");
-        Path csr = dir.resolve("broker.csr");
-        Path signed = dir.resolve("broker.pem");
-        // EC keys: generated in milliseconds, unlike RSA, and fine for TLS 1.3.
-        keytool("-genkeypair", "-keystore", ca, "-storetype", "PKCS12", "-storepass", p, "-alias", "ca",
-                "-dname", "CN=vpm test CA", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "7",
-                "-ext", "bc:c");
-        keytool("-exportcert", "-keystore", ca, "-storepass", p, "-alias", "ca", "-rfc", "-file", caPem());
-        keytool("-genkeypair", "-keystore", broker, "-storetype", "PKCS12", "-storepass", p, "-alias", "broker",
-                "-dname", "CN=localhost", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "7");
-        keytool("-certreq", "-keystore", broker, "-storepass", p, "-alias", "broker", "-file", csr);
-        // Clients verify the broker's address against the SANs (ssl.endpoint.identification.algorithm=https).
-        keytool("-gencert", "-keystore", ca, "-storepass", p, "-alias", "ca", "-infile", csr, "-outfile", signed,
-                "-rfc", "-validity", "7", "-ext", "san=ip:127.0.0.1,dns:localhost", "-ext", "eku=serverAuth,clientAuth");
-        keytool("-importcert", "-keystore", broker, "-storepass", p, "-alias", "ca", "-file", caPem(), "-noprompt");
-        keytool("-importcert", "-keystore", broker, "-storepass", p, "-alias", "broker", "-file", signed);
-    }
-
-    private void keytool(Object... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        for (Object arg : args) {
-            command.add(arg.toString());
-        }
-        ChildProcess.builder("keytool " + args[0], command)
-                .appendLog(dir.resolve("keytool.log"))
-                .run(TOOL_TIMEOUT);
-    }
 
     private void writeJaasFiles() {
         writeString(dir.resolve("zookeeper-server-jaas.conf"), "Server {\n"

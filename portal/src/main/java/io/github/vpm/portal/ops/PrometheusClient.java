@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Reads Prometheus' HTTP API for the operations page: the panels' fixed queries over a range, and the
@@ -30,8 +31,11 @@ public final class PrometheusClient {
     public PrometheusClient(PrometheusEndpoint endpoint, ObjectMapper mapper) {
         this.endpoint = endpoint;
         this.mapper = mapper;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        // A cluster's own CA (--prometheus-ca) for this client only; otherwise the JVM's trust store.
+        endpoint.ca().ifPresent(ca -> http.sslContext(ca.sslContext()));
+        this.http = http.build();
     }
 
     public PrometheusEndpoint endpoint() {
@@ -61,6 +65,10 @@ public final class PrometheusClient {
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (SSLHandshakeException e) {
+            throw new PrometheusException("cannot reach Prometheus at " + endpoint.url() + ": TLS handshake failed ("
+                    + e.getMessage() + ")" + (endpoint.ca().isPresent() ? ""
+                    : "; if its certificate is from a CA of your own, give it with " + PrometheusEndpoint.CA_OPTION), e);
         } catch (IOException e) {
             throw new PrometheusException("cannot reach Prometheus at " + endpoint.url() + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);

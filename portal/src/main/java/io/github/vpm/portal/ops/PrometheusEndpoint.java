@@ -1,19 +1,26 @@
 package io.github.vpm.portal.ops;
 
 import io.github.vpm.cli.InvalidOptionException;
+import io.github.vpm.portal.security.TrustedCertificates;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Where the operations page reads its charts and alerts: Prometheus' base URL, and credentials if any. */
-public record PrometheusEndpoint(URI url, Optional<PrometheusCredentials> credentials) {
+/**
+ * Where the operations page reads its charts and alerts: Prometheus' base URL, credentials if any, and
+ * for an https URL the CA to trust if not the JVM's.
+ */
+public record PrometheusEndpoint(URI url, Optional<PrometheusCredentials> credentials,
+                                 Optional<TrustedCertificates> ca) {
 
     public static final String OPTION = "--prometheus-url";
+    public static final String CA_OPTION = "--prometheus-ca";
 
     public PrometheusEndpoint {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(ca, "ca");
     }
 
     /** An http(s) URL with a host and no user info, query or fragment; kept with a trailing slash. */
@@ -45,6 +52,6 @@ public record PrometheusEndpoint(URI url, Optional<PrometheusCredentials> creden
 
     @Override
     public String toString() {
-        return url + credentials.map(c -> " as " + c.user()).orElse("");
+        return url + credentials.map(c -> " as " + c.user()).orElse("") + ca.map(c -> " trusting " + c).orElse("");
     }
 }
