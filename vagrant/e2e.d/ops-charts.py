@@ -49,12 +49,10 @@ def ops_charts(chromium, url, timeout, panels, screenshot, alert):
     deadline = chrome.deadline = time.monotonic() + timeout
     state = {}
     try:
-        target = chrome.call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        session = chrome.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        session = chrome.open_page("about:blank")
         # Tall enough for the alerts and every chart in one picture.
         chrome.call("Emulation.setDeviceMetricsOverride",
                     {"width": 1280, "height": 1640, "deviceScaleFactor": 1, "mobile": False}, session)
-        chrome.call("Page.enable", {}, session)
         chrome.call("Page.navigate", {"url": url}, session)
         while time.monotonic() < deadline:
             try:  # no execution context until the page has loaded

@@ -6,8 +6,13 @@ Usage: page-rows.py <chromium> <url> <seconds>
 Drives Chromium over its DevTools pipe (the page's event stream never lets --dump-dom's virtual
 time run out), prints {rows, first, connection} (plus error, if any) as JSON, exits 0 if the
 table had a row within the time, else 1. Standard library only.
+
+A portal behind a password: VPM_E2E_PORTAL_AUTH=user:password in the environment (not on the
+command line, where ps would show it) is sent as HTTP Basic authentication with every request of
+the page, as a browser does once its user has logged in.
 """
 import argparse
+import base64
 import json
 import os
 import select
@@ -32,7 +37,10 @@ class DevTools:
             os.dup2(a, 3)
             os.dup2(b, 4)
         self.proc = subprocess.Popen(
+            # --ignore-certificate-errors: the lab's CA is not Chromium's (vagrant/e2e checks the
+            # portal's certificate against it with curl).
             [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--ignore-certificate-errors",
              "--no-first-run", "--user-data-dir=" + profile, "--remote-debugging-pipe", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=False, preexec_fn=fds)
         os.close(to_chrome_r)
@@ -60,6 +68,19 @@ class DevTools:
                 raise RuntimeError("chromium exited")
             self.buf += chunk
 
+    def open_page(self, url):
+        """A new tab that logs in (VPM_E2E_PORTAL_AUTH, if set) and then loads url; its session id."""
+        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        auth = os.environ.get("VPM_E2E_PORTAL_AUTH")
+        if auth:
+            self.call("Network.enable", {}, session)
+            self.call("Network.setExtraHTTPHeaders",
+                      {"headers": {"Authorization": "Basic " + base64.b64encode(auth.encode()).decode()}}, session)
+        self.call("Page.enable", {}, session)
+        self.call("Page.navigate", {"url": url}, session)
+        return session
+
 
 def page_rows(chromium, url, timeout):
     profile = tempfile.mkdtemp(prefix="vpm-e2e-chromium.")
@@ -67,8 +88,7 @@ def page_rows(chromium, url, timeout):
     deadline = chrome.deadline = time.monotonic() + timeout
     state = {}
     try:
-        target = chrome.call("Target.createTarget", {"url": url})["targetId"]
-        session = chrome.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        session = chrome.open_page(url)
         expr = ("JSON.stringify({rows: document.querySelectorAll('#vehicle-rows tr[data-vehicle-id]').length,"
                 " first: (document.querySelector('#vehicle-rows tr[data-vehicle-id]') || {dataset: {}}).dataset.vehicleId || null,"
                 " connection: (document.getElementById('connection-text') || {}).textContent || null})")
