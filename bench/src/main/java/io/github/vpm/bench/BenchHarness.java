@@ -5,6 +5,7 @@ import io.github.vpm.bench.report.Chart;
 import io.github.vpm.bench.report.Report;
 import io.github.vpm.bench.report.Report.LatencyResult;
 import io.github.vpm.bench.report.Report.ThroughputResult;
+import io.github.vpm.bench.systems.BrokerAccess;
 import io.github.vpm.bench.systems.Ceiling;
 import io.github.vpm.bench.systems.FlinkJob;
 import io.github.vpm.bench.systems.KafkaStreamsPeer;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -31,22 +33,35 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The benchmark: one real broker, one pre-filled input topic, then each system in turn on the
  * same data (ceiling, Kafka Streams peer, the job exactly-once, the job at-least-once), round after
  * round, then latency runs of the job at a fixed load. See BENCHMARKS.md for the method.
+ *
+ * <p>One instance per broker ({@code --security}): with {@code both}, a plaintext and a SASL_SSL
+ * broker run side by side, each with the same data, and every round runs each system against both
+ * (the order alternating by round), so that a change in the machine's load hits both alike.
  */
-public final class BenchHarness {
+public final class BenchHarness implements AutoCloseable {
 
     static final String INPUT_TOPIC = "bench-readings";
     static final int INPUT_PARTITIONS = 6;
     static final int OUTPUT_PARTITIONS = 4;
 
     private final BenchOptions options;
+    private final Security security;
     private final KafkaCluster kafka;
+    private final BrokerAccess broker;
     private final Admin admin;
+    /** Logged after "run ..." when more than one broker is measured. */
+    private final String tag;
+    private final List<ThroughputResult> throughput = new ArrayList<>();
+    private final List<LatencyResult> latency = new ArrayList<>();
     private DataSet.Expected expected;
 
-    private BenchHarness(BenchOptions options, KafkaCluster kafka) {
+    private BenchHarness(BenchOptions options, Security security, KafkaCluster kafka) {
         this.options = options;
+        this.security = security;
         this.kafka = kafka;
-        this.admin = Admin.create(kafka.clientProperties());
+        this.broker = security.access(kafka);
+        this.admin = Admin.create(broker.properties());
+        this.tag = options.security().size() > 1 ? " [" + security.option + "]" : "";
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,64 +72,114 @@ public final class BenchHarness {
             System.out.print(BenchOptions.usage());
             return;
         } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.println("Run bench/run --help to list the options.");
+            System.err.println("bench: " + e.getMessage() + " (bench/run --help lists the options)");
             System.exit(2);
             return;
         }
-        // Records' event times are about now: keep them whatever their age, the run may be long.
-        try (KafkaCluster kafka = new KafkaCluster(Map.of("log.retention.ms", "-1")).start()) {
-            BenchHarness harness = new BenchHarness(options, kafka);
-            harness.run();
-            harness.admin.close();
+        List<BenchHarness> harnesses = new ArrayList<>();
+        try {
+            for (Security security : options.security()) {
+                // Records' event times are about now: keep them whatever their age, the run may be long.
+                KafkaCluster kafka = security.startCluster(Map.of("log.retention.ms", "-1"));
+                try {
+                    harnesses.add(new BenchHarness(options, security, kafka));
+                } catch (RuntimeException e) {
+                    kafka.close();
+                    throw e;
+                }
+            }
+            run(options, harnesses);
+        } finally {
+            for (BenchHarness harness : harnesses) {
+                harness.close();
+            }
         }
         System.exit(0); // Flink and Kafka Streams leave non-daemon threads behind
     }
 
-    private void run() throws Exception {
+    private static void run(BenchOptions options, List<BenchHarness> harnesses) throws Exception {
         log("machine: " + Runtime.getRuntime().availableProcessors() + " cores, java "
                 + System.getProperty("java.version") + ", load " + loadAverage());
-        log("broker " + kafka.bootstrapServers() + ", logs in " + kafka.runDir());
-        prefill();
+        for (BenchHarness h : harnesses) {
+            log("broker " + h.broker.describe() + " (" + h.security.description + "), logs in " + h.kafka.runDir());
+            h.prefill();
+        }
 
-        List<ThroughputResult> throughput = new ArrayList<>();
         for (int round = 1; round <= options.runs(); round++) {
-            for (String system : options.systems()) {
-                throughput.add(throughputRun(system, round));
+            for (BenchHarness h : inTurn(harnesses, round)) {
+                for (String system : options.systems()) {
+                    h.throughput.add(h.throughputRun(system, round));
+                }
             }
         }
-        List<LatencyResult> latency = new ArrayList<>();
         if (options.latency()) {
             for (int round = 1; round <= options.runs(); round++) {
-                for (LatencySetting setting : LatencySetting.values()) {
-                    latency.add(latencyRun(setting, round));
+                for (BenchHarness h : inTurn(harnesses, round)) {
+                    for (LatencySetting setting : LatencySetting.values()) {
+                        h.latency.add(h.latencyRun(setting, round));
+                    }
                 }
             }
         }
 
         Files.createDirectories(options.out());
-        Report report = new Report(options.readings(), throughput, latency, options.latencyRate());
-        String text = report.render(describeConditions());
+        StringBuilder text = new StringBuilder();
+        List<Report> reports = new ArrayList<>();
+        List<Path> charts = new ArrayList<>();
+        for (BenchHarness h : harnesses) {
+            Report report = new Report(options.readings(), h.throughput, h.latency, options.latencyRate());
+            reports.add(report);
+            if (harnesses.size() > 1) {
+                text.append(reports.size() > 1 ? "\n" : "").append("== security: ").append(h.security.option)
+                        .append(" ==\n");
+            }
+            text.append(report.render(h.describeConditions()));
+            Path png = options.out().resolve(charts.isEmpty() ? "benchmark.png" : "benchmark-" + h.security.option
+                    + ".png");
+            Chart.write(report, png);
+            charts.add(png);
+        }
+        if (harnesses.size() > 1) {
+            text.append('\n').append(Report.securityComparison(reports.get(0), reports.get(1)));
+        }
         Files.writeString(options.out().resolve("results.txt"), text);
-        Path png = options.out().resolve("benchmark.png");
-        Chart.write(report, png);
         System.out.println();
-        System.out.println("results: " + options.out().resolve("results.txt") + ", chart: " + png);
+        System.out.println("results: " + options.out().resolve("results.txt") + ", chart: "
+                + charts.stream().map(Path::toString).collect(Collectors.joining(", ")));
         System.out.print(text);
+    }
+
+    /** The brokers in round order: as given in odd rounds, reversed in even ones, so neither always runs first. */
+    private static List<BenchHarness> inTurn(List<BenchHarness> harnesses, int round) {
+        List<BenchHarness> order = new ArrayList<>(harnesses);
+        if (round % 2 == 0) {
+            Collections.reverse(order);
+        }
+        return order;
     }
 
     private String describeConditions() {
         return "data: " + options.readings() + " readings, " + options.vehicles() + " vehicles x "
                 + options.sensorsPerVehicle() + " sensors, " + options.invalidRatio() + " invalid, seed "
-                + options.seed() + "; " + options.runs() + " run(s) each; machine: "
-                + Runtime.getRuntime().availableProcessors() + " cores, load average at the end " + loadAverage();
+                + options.seed() + "; " + options.runs() + " run(s) each; kafka: " + security.description
+                + "; machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at the end "
+                + loadAverage();
+    }
+
+    @Override
+    public void close() {
+        try {
+            admin.close();
+        } finally {
+            kafka.close();
+        }
     }
 
     // ------------------------------------------------------------------ data
 
     private void prefill() {
         kafka.createTopic(INPUT_TOPIC, INPUT_PARTITIONS, Map.of("cleanup.policy", "delete"));
-        Properties p = kafka.clientProperties();
+        Properties p = broker.properties();
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         // Event times end about now, one millisecond apart.
@@ -132,7 +197,7 @@ public final class BenchHarness {
                     }));
             producer.flush();
         }
-        log(String.format("pre-filled %s with %d readings (%d vehicles, %d invalid) in %.1f s", INPUT_TOPIC,
+        log(String.format("pre-filled %s%s with %d readings (%d vehicles, %d invalid) in %.1f s", INPUT_TOPIC, tag,
                 options.readings(), expected.maxima().size(), expected.deadLetters(),
                 (System.nanoTime() - start) / 1e9));
     }
@@ -142,9 +207,9 @@ public final class BenchHarness {
     private ThroughputResult throughputRun(String system, int round) throws Exception {
         String runId = "bench-" + system + "-" + round + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
         RunSpec spec = newRun(INPUT_TOPIC, runId);
-        log("run " + round + "/" + options.runs() + " " + system + ": load " + loadAverage());
+        log("run " + round + "/" + options.runs() + " " + system + tag + ": load " + loadAverage());
         Duration timeout = Duration.ofSeconds(180 + options.readings() / 2_000);
-        try (OutputWatcher watcher = new OutputWatcher(kafka.bootstrapServers(), spec.outputTopic(), spec.dlqTopic(),
+        try (OutputWatcher watcher = new OutputWatcher(broker, spec.outputTopic(), spec.dlqTopic(),
                 expected.maxima(), expected.deadLetters())) {
             SystemUnderTest sut = null;
             try {
@@ -217,12 +282,12 @@ public final class BenchHarness {
         String input = runId + "-in";
         kafka.createTopic(input, INPUT_PARTITIONS, Map.of("cleanup.policy", "delete"));
         RunSpec spec = newRun(input, runId);
-        log("latency run " + round + "/" + options.runs() + " " + setting.label + ": load " + loadAverage());
+        log("latency run " + round + "/" + options.runs() + " " + setting.label + tag + ": load " + loadAverage());
         try (FlinkJob job = new FlinkJob(spec, setting.args);
-             OutputWatcher watcher = new OutputWatcher(kafka.bootstrapServers(), spec.outputTopic(), spec.dlqTopic(),
+             OutputWatcher watcher = new OutputWatcher(broker, spec.outputTopic(), spec.dlqTopic(),
                      null, 0)) {
             job.awaitReady(Duration.ofSeconds(120));
-            PacedLoad load = new PacedLoad(kafka.bootstrapServers(), input, options.vehicles(),
+            PacedLoad load = new PacedLoad(broker, input, options.vehicles(),
                     options.sensorsPerVehicle(), options.latencyRate());
             long measureFrom = System.currentTimeMillis() + options.latencyWarmupSeconds() * 1000L;
             watcher.measureLatencyFrom(measureFrom);
@@ -255,7 +320,7 @@ public final class BenchHarness {
         String dlq = runId + "-dlq";
         kafka.createTopic(output, OUTPUT_PARTITIONS, Map.of("cleanup.policy", "compact"));
         kafka.createTopic(dlq, 1, Map.of("cleanup.policy", "delete"));
-        return new RunSpec(kafka.bootstrapServers(), input, output, dlq, runId);
+        return new RunSpec(broker, input, output, dlq, runId);
     }
 
     /** Drops a run's topics (its output, dead letters and any Kafka Streams internals) to keep the disk small. */

@@ -10,7 +10,7 @@ import java.util.Objects;
 /** The harness's command line, parsed once. {@code --quick} is a smoke-test preset, explicit options still win. */
 record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double invalidRatio, long seed, int runs,
                     List<String> systems, boolean latency, int latencyRate, int latencySeconds,
-                    int latencyWarmupSeconds, Path out) {
+                    int latencyWarmupSeconds, Path out, List<Security> security) {
 
     static final List<String> ALL_SYSTEMS = List.of(Systems.CEILING, Systems.KAFKA_STREAMS, Systems.JOB,
             Systems.JOB_AT_LEAST_ONCE);
@@ -20,10 +20,16 @@ record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double i
                 "usage: bench/run [--quick] [--readings N] [--runs K] [--vehicles N] [--sensors-per-vehicle N]",
                 "                 [--invalid-ratio R] [--seed S] [--systems a,b,..] [--no-latency]",
                 "                 [--latency-rate R] [--latency-seconds S] [--latency-warmup S] [--out DIR]",
+                "                 [--security plaintext|sasl_ssl|both]",
                 "  defaults: 5000000 readings, 3 runs, 10000 vehicles x 4 sensors, 0.001 invalid, seed 42,",
                 "            systems " + String.join(",", ALL_SYSTEMS) + ",",
                 "            latency at 20000 readings/s, 10 s warm-up + 30 s measured, per setting and run",
+                "            security plaintext",
                 "  --quick: 50000 readings, 1 run, latency 2 s warm-up + 5 s measured",
+                "  --security sasl_ssl: a broker with one SASL_SSL listener (SCRAM-SHA-512) that every client uses;",
+                "             both: plaintext and sasl_ssl brokers side by side, rounds alternating between them,",
+                "             and a last line security: plaintext_job=.. sasl_ssl_job=.. plaintext_ceiling=..",
+                "             sasl_ssl_ceiling=.. sasl_ssl/plaintext=X.XX (the job's ratio)",
                 "");
     }
 
@@ -58,7 +64,8 @@ record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double i
                 (int) v.longValue("latency-rate", 20_000, 1),
                 (int) v.longValue("latency-seconds", quick ? 5 : 30, 1),
                 (int) v.longValue("latency-warmup", quick ? 2 : 10, 0),
-                Path.of(Objects.requireNonNullElse(given.remove("out"), quick ? "bench/target/quick" : "bench/results")));
+                Path.of(Objects.requireNonNullElse(given.remove("out"), quick ? "bench/target/quick" : "bench/results")),
+                Security.parse(Objects.requireNonNullElse(given.remove("security"), "plaintext")));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option: --" + given.keySet().iterator().next());
         }

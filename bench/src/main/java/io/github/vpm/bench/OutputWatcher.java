@@ -1,5 +1,6 @@
 package io.github.vpm.bench;
 
+import io.github.vpm.bench.systems.BrokerAccess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,10 +47,9 @@ final class OutputWatcher implements AutoCloseable {
     /**
      * @param expectedMaxima null for latency runs (no completion, only latencies)
      */
-    OutputWatcher(String bootstrapServers, String outputTopic, String dlqTopic, Map<String, Long> expectedMaxima,
+    OutputWatcher(BrokerAccess broker, String outputTopic, String dlqTopic, Map<String, Long> expectedMaxima,
                   long expectedDeadLetters) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = broker.properties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // Short fetch waits: latency is measured when a poll returns, so it must not sit on an idle fetch.

@@ -1,6 +1,7 @@
 package io.github.vpm.bench;
 
 import io.github.vpm.bench.data.DataSet;
+import io.github.vpm.bench.systems.BrokerAccess;
 import io.github.vpm.job.reading.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -18,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class PacedLoad {
 
-    private final String bootstrapServers;
+    private final BrokerAccess broker;
     private final String topic;
     private final int vehicles;
     private final int sensorsPerVehicle;
@@ -27,8 +28,8 @@ final class PacedLoad {
     private long sent;
     private long lastEventTime;
 
-    PacedLoad(String bootstrapServers, String topic, int vehicles, int sensorsPerVehicle, int rate) {
-        this.bootstrapServers = bootstrapServers;
+    PacedLoad(BrokerAccess broker, String topic, int vehicles, int sensorsPerVehicle, int rate) {
+        this.broker = broker;
         this.topic = topic;
         this.vehicles = vehicles;
         this.sensorsPerVehicle = sensorsPerVehicle;
@@ -37,8 +38,7 @@ final class PacedLoad {
 
     /** Sends for {@code seconds}; returns the achieved rate (readings/s). */
     double run(int seconds, long seed) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = broker.properties();
         p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         SplittableRandom random = new SplittableRandom(seed);
         char[] timestamp = new char[Timestamps.SEED_LENGTH];

@@ -69,7 +69,12 @@ public class KafkaCluster implements AutoCloseable {
      * password for every contract principal. No ACLs until {@link #createContractAcls}.
      */
     public static KafkaCluster secured() {
-        return new KafkaCluster(Map.of(), true);
+        return secured(Map.of());
+    }
+
+    /** {@link #secured()} with extra or replaced {@code server.properties} entries (applied last). */
+    public static KafkaCluster secured(Map<String, String> brokerOverrides) {
+        return new KafkaCluster(brokerOverrides, true);
     }
 
     // ---------------------------------------------------------------- lifecycle

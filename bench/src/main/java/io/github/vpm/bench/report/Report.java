@@ -62,9 +62,36 @@ public final class Report {
 
     /** The job (defaults) over another system's median, or NaN if either did not run. */
     public double ratio(String system) {
-        Summary job = find("job");
-        Summary other = find(system);
-        return job == null || other == null ? Double.NaN : job.median() / other.median();
+        return median("job") / median(system);
+    }
+
+    /** A system's median readings/s, or NaN if it did not run. */
+    public double median(String system) {
+        Summary s = find(system);
+        return s == null ? Double.NaN : s.median();
+    }
+
+    /**
+     * The cost of TLS and SASL: each system's median on the SASL_SSL broker over its median on the
+     * plaintext one, then the line {@code security: plaintext_job=.. sasl_ssl_job=.. plaintext_ceiling=..
+     * sasl_ssl_ceiling=.. sasl_ssl/plaintext=X.XX} (readings/s, medians of the runs; the ratio is the
+     * job's; NaN for a system that did not run).
+     */
+    public static String securityComparison(Report plaintext, Report saslSsl) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("cost of TLS + SASL (median readings/s on each broker)%n"));
+        out.append(String.format("%-20s %14s %14s %20s%n", "system", "plaintext", "sasl_ssl", "sasl_ssl/plaintext"));
+        for (Summary s : plaintext.throughputSummaries()) {
+            double secured = saslSsl.median(s.name());
+            out.append(String.format("%-20s %14.0f %14.0f %20.2f%n", s.name(), s.median(), secured,
+                    secured / s.median()));
+        }
+        out.append('\n');
+        out.append(String.format("security: plaintext_job=%.0f sasl_ssl_job=%.0f plaintext_ceiling=%.0f"
+                        + " sasl_ssl_ceiling=%.0f sasl_ssl/plaintext=%.2f%n", plaintext.median("job"),
+                saslSsl.median("job"), plaintext.median("ceiling"), saslSsl.median("ceiling"),
+                saslSsl.median("job") / plaintext.median("job")));
+        return out.toString();
     }
 
     private Summary find(String system) {

@@ -40,8 +40,8 @@ public final class FlinkJob implements SystemUnderTest {
     /** @param extraArgs job options on top of the run's topics and ids, e.g. the delivery guarantee */
     public FlinkJob(RunSpec spec, List<String> extraArgs) throws Exception {
         checkpoints = Files.createTempDirectory("vpm-bench-checkpoints-");
-        List<String> args = new ArrayList<>(List.of(
-                "--bootstrap-servers", spec.bootstrapServers(),
+        List<String> args = new ArrayList<>(spec.broker().jobArgs());
+        args.addAll(List.of(
                 "--input-topic", spec.inputTopic(),
                 "--output-topic", spec.outputTopic(),
                 "--dlq-topic", spec.dlqTopic(),

@@ -62,9 +62,9 @@ public final class KafkaStreamsPeer implements SystemUnderTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Properties p = new Properties();
+        // The broker's address and security settings apply to every client of the application.
+        Properties p = spec.broker().properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, spec.runId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, spec.bootstrapServers());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, THREADS);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

@@ -1,0 +1,81 @@
+package io.github.vpm.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BenchOptionsTest {
+
+    @Test
+    void defaultsAreTheFullPlaintextSet() {
+        BenchOptions o = BenchOptions.parse();
+        assertThat(o.readings()).isEqualTo(5_000_000);
+        assertThat(o.runs()).isEqualTo(3);
+        assertThat(o.systems()).containsExactly("ceiling", "kafka-streams", "job", "job-at-least-once");
+        assertThat(o.latency()).isTrue();
+        assertThat(o.out()).isEqualTo(Path.of("bench/results"));
+        assertThat(o.security()).containsExactly(Security.PLAINTEXT);
+    }
+
+    @Test
+    void quickIsASmallSetAndExplicitOptionsStillWin() {
+        BenchOptions o = BenchOptions.parse("--quick", "--runs", "2", "--security", "sasl_ssl");
+        assertThat(o.readings()).isEqualTo(50_000);
+        assertThat(o.runs()).isEqualTo(2);
+        assertThat(o.latencySeconds()).isEqualTo(5);
+        assertThat(o.out()).isEqualTo(Path.of("bench/target/quick"));
+        assertThat(o.security()).containsExactly(Security.SASL_SSL);
+    }
+
+    @Test
+    void securityTakesPlaintextSaslSslOrBoth() {
+        assertThat(BenchOptions.parse("--security", "plaintext").security()).containsExactly(Security.PLAINTEXT);
+        assertThat(BenchOptions.parse("--security", "sasl_ssl").security()).containsExactly(Security.SASL_SSL);
+        // both: plaintext first, so the comparison's order (and the report's) is fixed
+        assertThat(BenchOptions.parse("--security", "both").security())
+                .containsExactly(Security.PLAINTEXT, Security.SASL_SSL);
+        assertThat(BenchOptions.parse("--no-latency", "--security", "both", "--systems", "job,ceiling"))
+                .satisfies(o -> {
+                    assertThat(o.latency()).isFalse();
+                    assertThat(o.systems()).isEqualTo(List.of("job", "ceiling"));
+                    assertThat(o.security()).hasSize(2);
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SASL_SSL", "ssl", "sasl-ssl", "", "plaintext,sasl_ssl", " both"})
+    void aBadSecurityValueNamesTheOptionAndTheChoices(String value) {
+        assertThatThrownBy(() -> BenchOptions.parse("--security", value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--security: expected plaintext, sasl_ssl or both, got \"" + value + "\"");
+    }
+
+    @Test
+    void securityWithoutAValueIsIncomplete() {
+        assertThatThrownBy(() -> BenchOptions.parse("--quick", "--security"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown or incomplete option: --security");
+    }
+
+    @Test
+    void otherBadValuesNameTheirOption() {
+        assertThatThrownBy(() -> BenchOptions.parse("--runs", "0")).hasMessage("--runs: must be at least 1, got 0");
+        assertThatThrownBy(() -> BenchOptions.parse("--readings", "many"))
+                .hasMessage("--readings: expected an integer, got \"many\"");
+        assertThatThrownBy(() -> BenchOptions.parse("--systems", "job,flink"))
+                .hasMessageStartingWith("--systems: unknown system \"flink\"");
+        assertThatThrownBy(() -> BenchOptions.parse("--secure", "both")).hasMessage("unknown option: --secure");
+    }
+
+    @Test
+    void helpIsAskedFor() {
+        assertThatThrownBy(() -> BenchOptions.parse("--security", "both", "--help"))
+                .isInstanceOf(BenchOptions.UsageRequested.class);
+        assertThat(BenchOptions.usage()).contains("[--security plaintext|sasl_ssl|both]");
+    }
+}
