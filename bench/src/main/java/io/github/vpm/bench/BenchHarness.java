@@ -65,6 +65,10 @@ public final class BenchHarness implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--portal")) {
+            PortalBench.main(args); // the portal at a fleet size: its own options (bench/run --portal --help)
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

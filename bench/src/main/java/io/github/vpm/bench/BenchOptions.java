@@ -30,6 +30,8 @@ record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double i
                 "             both: plaintext and sasl_ssl brokers side by side, rounds alternating between them,",
                 "             and a last line security: plaintext_job=.. sasl_ssl_job=.. plaintext_ceiling=..",
                 "             sasl_ssl_ceiling=.. sasl_ssl/plaintext=X.XX (the job's ratio)",
+                "  bench/run --portal [--vehicles N] ...: the portal jar at a fleet size (default 1000000 vehicles);",
+                "             bench/run --portal --help lists its options",
                 "");
     }
 

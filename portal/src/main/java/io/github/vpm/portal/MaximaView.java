@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ import java.util.function.Consumer;
 public final class MaximaView {
 
     public static final int DEFAULT_MAX_VEHICLES = 1_000_000;
+    /** Up to this row, a page in id order while the fleet changes is walked in the tree instead of indexed. */
+    static final int TREE_WALK_LIMIT = 10_000;
 
     private final int historyLimit;
     private final int maxVehicles;
@@ -39,6 +42,12 @@ public final class MaximaView {
     private final TreeMap<String, Vehicle> byId = new TreeMap<>(VehicleIdOrder.INSTANCE);
     private long evicted; // guarded by this
     private long version; // guarded by this; bumped on every change
+    private long membership; // guarded by this; bumped when a vehicle comes or goes (not when one changes)
+    // Guarded by this. byId's vehicles as an array, valid while idOrderMembership == membership: a change
+    // of a vehicle's maximum leaves the id order as it is, so on a steady fleet a page at any offset is
+    // an index, and a filter scans an array instead of walking a million tree nodes.
+    private Vehicle[] idOrder = new Vehicle[0];
+    private long idOrderMembership = 0;
     private Summary summary; // guarded by this; computed for summaryVersion
     private long summaryVersion = -1;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
@@ -91,13 +100,14 @@ public final class MaximaView {
                 }
                 vehicle = new Vehicle(id);
                 byId.put(id, vehicle);
+                membership++;
             } else {
                 vehicles.remove(id); // put back below, at the most recently updated end
             }
             vehicles.put(id, vehicle);
             vehicle.latest = update;
             vehicle.updates++;
-            vehicle.receivedAt = clock.instant();
+            vehicle.received(clock.instant());
             vehicle.history.addLast(new PressurePoint(update.timestamp(), update.pressureMax(), update.sensorId()));
             while (vehicle.history.size() > historyLimit) {
                 vehicle.history.removeFirst();
@@ -116,6 +126,7 @@ public final class MaximaView {
         String id = oldest.next().getKey();
         oldest.remove();
         byId.remove(id);
+        membership++;
         evicted++;
         return id;
     }
@@ -127,6 +138,7 @@ public final class MaximaView {
             removed = vehicles.remove(vehicleId) != null;
             if (removed) {
                 byId.remove(vehicleId);
+                membership++;
                 version++;
             }
         }
@@ -138,35 +150,62 @@ public final class MaximaView {
 
     /**
      * One page of the vehicles that match the request's filter, in its order, and how many match.
-     * In id order without a filter this walks only up to the page; otherwise it scans every vehicle
-     * once (a filter must count its matches) and sorts only as many as the page needs.
+     * In id order without a filter this is an index into the id-ordered array (or, while vehicles
+     * are still arriving, a walk up to the page when it is near the start); otherwise it scans every
+     * vehicle once (a filter must count its matches) and sorts only as many as the page needs.
      */
     public synchronized VehiclePage page(PageRequest request, boolean withHistory) {
         String filter = request.filter();
+        int size = vehicles.size();
         int end = (int) Math.min((long) request.offset() + request.limit(), Integer.MAX_VALUE);
-        List<VehicleMaximum> page = new ArrayList<>(Math.min(request.limit(), vehicles.size()));
+        List<VehicleMaximum> page = new ArrayList<>(Math.min(request.limit(), size));
         int matching = 0;
         if (request.sort() == PageRequest.Sort.VEHICLE) {
-            Iterable<Vehicle> ordered = request.descending() ? byId.descendingMap().values() : byId.values();
-            for (Vehicle v : ordered) {
-                if (!filter.isEmpty() && !v.matches(filter)) {
-                    continue;
+            boolean descending = request.descending();
+            if (filter.isEmpty() && idOrderMembership != membership && end <= TREE_WALK_LIMIT) {
+                // The fleet is changing (e.g. the portal is loading): a page near the start is cheaper
+                // walked than the whole id order rebuilt.
+                Iterable<Vehicle> ordered = descending ? byId.descendingMap().values() : byId.values();
+                int index = 0;
+                for (Vehicle v : ordered) {
+                    if (index >= end) {
+                        break;
+                    }
+                    if (index >= request.offset()) {
+                        page.add(v.snapshot(withHistory));
+                    }
+                    index++;
                 }
-                if (matching >= request.offset() && matching < end) {
-                    page.add(v.snapshot(withHistory));
+                matching = size;
+            } else if (filter.isEmpty()) {
+                Vehicle[] ordered = idOrder();
+                for (int i = request.offset(); i < Math.min(end, ordered.length); i++) {
+                    page.add(ordered[descending ? ordered.length - 1 - i : i].snapshot(withHistory));
                 }
-                matching++;
-                if (filter.isEmpty() && matching >= end) {
-                    matching = vehicles.size(); // everything matches: no need to walk the rest
-                    break;
+                matching = size;
+            } else {
+                Vehicle[] ordered = idOrder();
+                Matcher matcher = new Matcher(filter);
+                for (int k = 0; k < ordered.length; k++) {
+                    Vehicle v = ordered[descending ? ordered.length - 1 - k : k];
+                    if (!v.matches(matcher)) {
+                        continue;
+                    }
+                    if (matching >= request.offset() && matching < end) {
+                        page.add(v.snapshot(withHistory));
+                    }
+                    matching++;
                 }
             }
         } else {
             Comparator<Vehicle> order = comparator(request.sort(), request.descending());
+            Matcher matcher = filter.isEmpty() ? null : new Matcher(filter);
             // The best `end` matches so far, worst on top, so each scan step costs O(log end).
             PriorityQueue<Vehicle> best = new PriorityQueue<>(Math.min(end, 1024) + 1, order.reversed());
-            for (Vehicle v : vehicles.values()) {
-                if (!filter.isEmpty() && !v.matches(filter)) {
+            // Any order will do (ties are broken by id): the array when it is current, else the map.
+            Iterable<Vehicle> all = idOrderMembership == membership ? Arrays.asList(idOrder) : vehicles.values();
+            for (Vehicle v : all) {
+                if (matcher != null && !v.matches(matcher)) {
                     continue;
                 }
                 matching++;
@@ -183,7 +222,16 @@ public final class MaximaView {
                 page.add(sorted.get(i).snapshot(withHistory));
             }
         }
-        return new VehiclePage(request, page, matching, vehicles.size());
+        return new VehiclePage(request, page, matching, size);
+    }
+
+    /** The vehicles in id order, rebuilt from the tree when a vehicle came or went since. Caller holds the lock. */
+    private Vehicle[] idOrder() {
+        if (idOrderMembership != membership) {
+            idOrder = byId.values().toArray(new Vehicle[0]);
+            idOrderMembership = membership;
+        }
+        return idOrder;
     }
 
     private static Comparator<Vehicle> comparator(PageRequest.Sort sort, boolean descending) {
@@ -264,31 +312,75 @@ public final class MaximaView {
         final String id;
         MaximumUpdate latest;
         long updates;
-        Instant receivedAt;
-        final ArrayDeque<PressurePoint> history = new ArrayDeque<>();
+        // When the portal read the latest update, kept as numbers: an Instant per vehicle is 24 bytes more.
+        long receivedSeconds;
+        int receivedNanos;
+        // Most vehicles of a large fleet have few points: start with room for one, not ArrayDeque's 16.
+        final ArrayDeque<PressurePoint> history = new ArrayDeque<>(1);
 
         Vehicle(String id) {
             this.id = id;
         }
 
-        /** Case-insensitive substring of the vehicle or sensor id; {@code filter} is non-empty. */
-        boolean matches(String filter) {
-            return containsIgnoreCase(id, filter) || containsIgnoreCase(latest.sensorId(), filter);
+        /** Case-insensitive substring of the vehicle or sensor id. */
+        boolean matches(Matcher filter) {
+            return filter.foundIn(id) || filter.foundIn(latest.sensorId());
+        }
+
+        void received(Instant at) {
+            receivedSeconds = at.getEpochSecond();
+            receivedNanos = at.getNano();
         }
 
         VehicleMaximum snapshot(boolean withHistory) {
-            return new VehicleMaximum(latest, updates, receivedAt, withHistory ? List.copyOf(history) : List.of());
+            return new VehicleMaximum(latest, updates, Instant.ofEpochSecond(receivedSeconds, receivedNanos),
+                    withHistory ? List.copyOf(history) : List.of());
         }
     }
 
     /** Without lower-casing copies: a filter may scan a million ids per request. */
     static boolean containsIgnoreCase(String haystack, String needle) {
-        int last = haystack.length() - needle.length();
-        for (int i = 0; i <= last; i++) {
-            if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
-                return true;
+        return needle.isEmpty() || new Matcher(needle).foundIn(haystack);
+    }
+
+    /**
+     * A case-insensitive substring search for one filter, made once per request: a position is only
+     * compared in full ({@link String#regionMatches(boolean, int, String, int, int)}) when its first
+     * character matches the filter's first one by the same rule, which skips most positions of most ids.
+     */
+    static final class Matcher {
+        private final String needle;
+        private final char first;
+        private final char firstFolded;
+        // Surrogates are compared as code points by regionMatches: no shortcut for them.
+        private final boolean shortcut;
+
+        Matcher(String needle) {
+            if (needle.isEmpty()) {
+                throw new IllegalArgumentException("empty filter");
             }
+            this.needle = needle;
+            this.first = needle.charAt(0);
+            this.firstFolded = fold(first);
+            this.shortcut = !Character.isSurrogate(first);
         }
-        return false;
+
+        /** regionMatches' rule for one pair of characters: equal, or equal after upper- then lower-casing. */
+        private static char fold(char c) {
+            return Character.toLowerCase(Character.toUpperCase(c));
+        }
+
+        boolean foundIn(String haystack) {
+            int length = needle.length();
+            int last = haystack.length() - length;
+            for (int i = 0; i <= last; i++) {
+                char c = haystack.charAt(i);
+                boolean candidate = c == first || !shortcut || Character.isSurrogate(c) || fold(c) == firstFolded;
+                if (candidate && haystack.regionMatches(true, i, needle, 0, length)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

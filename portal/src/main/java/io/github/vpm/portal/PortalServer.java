@@ -32,6 +32,14 @@ public final class PortalServer implements AutoCloseable {
     /** How often at most a live page gets its page and counts again while vehicles change. */
     private static final Duration PAGE_REFRESH = Duration.ofSeconds(1);
 
+    static {
+        // The JDK's server writes a response's headers and body separately; with Nagle's algorithm on,
+        // the body then waits for the client's delayed ACK of the headers: about 40 ms on every
+        // request over loopback (bench/run --portal measured it). Read once, when the JDK's server
+        // class loads: set it before the first server is made. An explicit -D still wins.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final EventStream events;

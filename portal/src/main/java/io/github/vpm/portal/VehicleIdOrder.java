@@ -23,7 +23,7 @@ public final class VehicleIdOrder implements Comparator<String> {
             if (Character.isDigit(ca) && Character.isDigit(cb)) {
                 int endA = digitsEnd(a, i);
                 int endB = digitsEnd(b, j);
-                int byNumber = compareDigits(a.substring(i, endA), b.substring(j, endB));
+                int byNumber = compareDigits(a, i, endA, b, j, endB);
                 if (byNumber != 0) {
                     return byNumber;
                 }
@@ -50,21 +50,35 @@ public final class VehicleIdOrder implements Comparator<String> {
         return end;
     }
 
-    /** Compares two digit runs numerically without overflow (ids may carry long numbers). */
-    private static int compareDigits(String x, String y) {
-        String a = stripLeadingZeros(x);
-        String b = stripLeadingZeros(y);
-        if (a.length() != b.length()) {
-            return Integer.compare(a.length(), b.length());
+    /**
+     * Compares the digit runs {@code x[fromX, endX)} and {@code y[fromY, endY)} numerically without
+     * overflow (ids may carry long numbers) and in place: the portal's id index compares ids on every
+     * insert, a million of them on a start.
+     */
+    private static int compareDigits(String x, int fromX, int endX, String y, int fromY, int endY) {
+        int a = skipLeadingZeros(x, fromX, endX);
+        int b = skipLeadingZeros(y, fromY, endY);
+        int lengthA = endX - a;
+        int lengthB = endY - b;
+        if (lengthA != lengthB) {
+            return Integer.compare(lengthA, lengthB);
         }
-        return a.compareTo(b);
+        for (int k = 0; k < lengthA; k++) {
+            char ca = x.charAt(a + k);
+            char cb = y.charAt(b + k);
+            if (ca != cb) {
+                return ca - cb;
+            }
+        }
+        return 0;
     }
 
-    private static String stripLeadingZeros(String digits) {
-        int k = 0;
-        while (k < digits.length() - 1 && digits.charAt(k) == '0') {
+    /** The start of the run without its leading zeros, keeping at least one digit. */
+    private static int skipLeadingZeros(String s, int from, int end) {
+        int k = from;
+        while (k < end - 1 && s.charAt(k) == '0') {
             k++;
         }
-        return digits.substring(k);
+        return k;
     }
 }

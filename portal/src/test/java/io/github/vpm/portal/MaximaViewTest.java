@@ -222,4 +222,53 @@ class MaximaViewTest {
         writer.join();
         assertThat(shared.size()).isEqualTo(50);
     }
+
+    @Test
+    void deepPagesAndFiltersFollowVehiclesComingAndGoingAndChanging() {
+        MaximaView big = new MaximaView(3, 20_000, Clock.fixed(T0, ZoneOffset.UTC));
+        int n = MaximaView.TREE_WALK_LIMIT + 5_000; // beyond the tree walk: pages come from the id-ordered array
+        for (int i = 1; i <= n; i++) {
+            big.apply(update("CAR " + i, i, i));
+        }
+        PageRequest deep = PageRequest.parse("offset=" + (n - 2) + "&limit=5");
+        assertThat(big.page(deep, false).vehicles()).extracting(VehicleMaximum::vehicleId)
+                .containsExactly("CAR " + (n - 1), "CAR " + n);
+        assertThat(big.page(PageRequest.parse("order=desc&offset=" + (n - 2)), false).vehicles())
+                .extracting(VehicleMaximum::vehicleId).containsExactly("CAR 2", "CAR 1");
+
+        // A new maximum of a shown vehicle shows at once (the order is unchanged).
+        big.apply(update("CAR " + n, 999_999, n + 1));
+        assertThat(big.page(deep, false).vehicles().get(1).pressureMax()).isEqualTo(999_999);
+        // A new vehicle and a removed one move the pages.
+        big.apply(update("CAR " + (n + 1), 1, n + 2));
+        assertThat(big.page(deep, false).vehicles()).extracting(VehicleMaximum::vehicleId)
+                .containsExactly("CAR " + (n - 1), "CAR " + n, "CAR " + (n + 1));
+        big.remove("CAR " + (n - 1));
+        assertThat(big.page(deep, false).vehicles()).extracting(VehicleMaximum::vehicleId)
+                .containsExactly("CAR " + n, "CAR " + (n + 1));
+        VehiclePage filtered = big.page(PageRequest.parse("filter=car%20" + (n - 1) + "&limit=10"), false);
+        assertThat(filtered.matching()).isZero();
+        assertThat(big.page(PageRequest.parse("filter=CAR%201500&order=desc"), false).vehicles())
+                .extracting(VehicleMaximum::vehicleId)
+                .containsExactly("CAR 15001", "CAR 15000", "CAR 1500");
+        assertThat(big.page(PageRequest.parse("sort=pressure&limit=1"), false).vehicles())
+                .extracting(VehicleMaximum::vehicleId).containsExactly("CAR " + n);
+        assertThat(big.page(PageRequest.parse("limit=1"), false).total()).isEqualTo(n);
+    }
+
+    @Test
+    void theFilterMatchesAsStringRegionMatchesIgnoringCaseDoes() {
+        for (String haystack : List.of("HONDA 231", "honda231", "Straße 5", "STRASSE 5", "İstanbul 1", "istanbul 2",
+                "\uD801\uDC00 deseret", "\uD801\uDC28 deseret", "ǅ digraph", "ǆ digraph", "")) {
+            for (String needle : List.of("h", "HONDA", "a 2", "ß", "e 5", "i", "İ", "ı", "\uD801\uDC28", "\uD801\uDC00",
+                    "Ǆ", "ǅ", "x", "5", "honda231x")) {
+                boolean expected = false;
+                for (int i = 0; i + needle.length() <= haystack.length(); i++) {
+                    expected |= haystack.regionMatches(true, i, needle, 0, needle.length());
+                }
+                assertThat(MaximaView.containsIgnoreCase(haystack, needle)).as("%s in %s", needle, haystack)
+                        .isEqualTo(expected);
+            }
+        }
+    }
 }

@@ -211,6 +211,15 @@ class PortalBrowserIT {
         wait.until(d -> "CAR 51".equals(visibleRows(d).get(0).getAttribute("data-vehicle-id")));
         assertThat(visibleRows(browser)).hasSize(50);
         saveScreenshot("portal-many.png");
+        // Forward once more and back: each page is the server's, in id order, 50 rows.
+        browser.findElement(By.id("page-next")).click();
+        wait.until(d -> "101\u2013150 of 100,000".equals(d.findElement(By.id("page-info")).getText()));
+        wait.until(d -> "CAR 101".equals(visibleRows(d).get(0).getAttribute("data-vehicle-id")));
+        assertThat(visibleRows(browser)).hasSize(50).last()
+                .satisfies(r -> assertThat(r.getAttribute("data-vehicle-id")).isEqualTo("CAR 150"));
+        browser.findElement(By.id("page-prev")).click();
+        wait.until(d -> "51\u2013100 of 100,000".equals(d.findElement(By.id("page-info")).getText()));
+        wait.until(d -> "CAR 51".equals(visibleRows(d).get(0).getAttribute("data-vehicle-id")));
 
         // The filter runs on the server over every vehicle, and starts again from the first page.
         browser.findElement(By.id("filter")).sendKeys("car 7777");
@@ -219,6 +228,12 @@ class PortalBrowserIT {
                 .containsExactly("CAR 7777", "CAR 77770", "CAR 77771", "CAR 77772", "CAR 77773", "CAR 77774",
                         "CAR 77775", "CAR 77776", "CAR 77777", "CAR 77778", "CAR 77779");
         assertThat(browser.findElement(By.id("filter-note")).getText()).isEqualTo("Showing 11 of 100,000 vehicles");
+        // One more digit: exactly the one vehicle, found among a hundred thousand.
+        browser.findElement(By.id("filter")).sendKeys("7");
+        wait.until(d -> visibleRows(d).size() == 1);
+        assertThat(visibleRows(browser)).extracting(r -> r.getAttribute("data-vehicle-id")).containsExactly("CAR 77777");
+        wait.until(d -> "Showing 1 of 100,000 vehicles".equals(d.findElement(By.id("filter-note")).getText()));
+        assertThat(cell(row("CAR 77777"), "sensor")).isEqualTo("car77777");
         assertThat(cell(row("CAR 77777"), "kpa")).isEqualTo("823.5");
         assertThat(row("CAR 77777").findElement(By.cssSelector("td.c-kpa")).getAttribute("title"))
                 .isEqualTo("823,456.7891234 Pa");
