@@ -32,6 +32,8 @@ public final class JobOptions {
     /** Kafka's default largest record is 1 MB: a longer id could never arrive. */
     private static final int MAX_ID_BYTES_LIMIT = 1_000_000;
     private static final Duration MIN_CHECKPOINT_INTERVAL = Duration.ofMillis(10);
+    /** More would need a transaction timeout beyond what any broker grants with sane checkpoint timings. */
+    private static final int MAX_TOLERABLE_FAILED_CHECKPOINTS = 1_000;
     /** The first restart delay; the ceiling cannot be below it. */
     static final Duration RESTART_INITIAL_BACKOFF = Duration.ofSeconds(1);
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
@@ -66,7 +68,8 @@ public final class JobOptions {
             spec("transactional-id-prefix", "<prefix>", "vehicle-pressure-max",
                     "Kafka transactional id prefix; the sinks add -max and -dlq. Keep it stable"),
             spec("transaction-timeout", "<duration>", "1h",
-                    "Kafka transaction.timeout.ms; longer than --checkpoint-timeout + 2 x --checkpoint-interval"
+                    "Kafka transaction.timeout.ms; longer than (--tolerable-failed-checkpoints + 1) x"
+                            + " (--checkpoint-timeout + --checkpoint-interval) + --checkpoint-interval"
                             + " + --restart-max-backoff, at most the broker's transaction.max.timeout.ms"),
             spec("checkpoint-interval", "<duration>", "10s", "exactly-once checkpoint interval"),
             // The two below take part in the --transaction-timeout rule (see the constructor).
@@ -74,6 +77,9 @@ public final class JobOptions {
                     "a checkpoint not complete by then fails (and with it the job, which restarts)"),
             spec("restart-max-backoff", "<duration>", "1min",
                     "ceiling of the exponential delay between restarts (from 1s, doubling)"),
+            spec("tolerable-failed-checkpoints", "<n>", "20",
+                    "checkpoints in a row that may fail (a full or lost checkpoint share, a timeout) while the"
+                            + " job goes on processing; one more restarts it (0 = restart at the first)"),
             spec("checkpoint-dir", "<uri>", null,
                     "checkpoint storage shared by all Flink hosts, e.g. file:///flink-checkpoints"
                             + " (default: the cluster's execution.checkpointing.dir)"),
@@ -110,6 +116,7 @@ public final class JobOptions {
     private final Duration checkpointInterval;
     private final Duration checkpointTimeout;
     private final Duration restartMaxBackoff;
+    private final int tolerableFailedCheckpoints;
     private final String checkpointDir;
     private final Duration maxOutOfOrderness;
     private final Duration sourceIdleness;
@@ -136,6 +143,8 @@ public final class JobOptions {
         this.checkpointInterval = values.duration("checkpoint-interval", MIN_CHECKPOINT_INTERVAL);
         this.checkpointTimeout = values.duration("checkpoint-timeout", MIN_CHECKPOINT_INTERVAL);
         this.restartMaxBackoff = values.duration("restart-max-backoff", RESTART_INITIAL_BACKOFF);
+        this.tolerableFailedCheckpoints = (int) values.integer("tolerable-failed-checkpoints", 0,
+                MAX_TOLERABLE_FAILED_CHECKPOINTS);
         this.checkpointDir = values.optionalText("checkpoint-dir");
         this.maxOutOfOrderness = values.duration("max-out-of-orderness", Duration.ZERO);
         this.sourceIdleness = values.duration("source-idleness", Duration.ZERO);
@@ -156,16 +165,23 @@ public final class JobOptions {
             throw new InvalidOptionException("--transaction-timeout: must fit in an int of milliseconds"
                     + " (about 24 days), got " + quote(values.raw("transaction-timeout")));
         }
-        Duration transactionFloor = checkpointTimeout.plus(checkpointInterval.multipliedBy(2)).plus(restartMaxBackoff);
+        Duration transactionFloor = checkpointTimeout.plus(checkpointInterval)
+                .multipliedBy(tolerableFailedCheckpoints + 1L)
+                .plus(checkpointInterval)
+                .plus(restartMaxBackoff);
         if (transactionTimeout.compareTo(transactionFloor) <= 0) {
-            // A transaction opened after one checkpoint is committed only after the next one completes
-            // (up to two intervals and a checkpoint timeout later), or after a restart that recovers it.
-            // Should the broker abort it first, the connector logs "most likely signals data loss" and
-            // the maxima it carried are never written again.
-            throw new InvalidOptionException("--transaction-timeout: must be longer than --checkpoint-timeout"
-                    + " + 2 x --checkpoint-interval + --restart-max-backoff ("
-                    + values.raw("checkpoint-timeout") + " + 2 x " + values.raw("checkpoint-interval") + " + "
-                    + values.raw("restart-max-backoff") + " = " + TimeUtils.formatWithHighestUnit(transactionFloor)
+            // A transaction opened after one checkpoint is committed only when the next checkpoint
+            // completes: up to an interval until it starts and a checkpoint timeout for it to fail, once
+            // for every failure tolerated and once more for the one that completes (or for the restart
+            // that recovers it, after the restart delay). Should the broker abort it first, the connector
+            // logs "most likely signals data loss" and the maxima it carried are never written again.
+            throw new InvalidOptionException("--transaction-timeout: must be longer than"
+                    + " (--tolerable-failed-checkpoints + 1) x (--checkpoint-timeout + --checkpoint-interval)"
+                    + " + --checkpoint-interval + --restart-max-backoff ((" + tolerableFailedCheckpoints
+                    + " + 1) x (" + values.raw("checkpoint-timeout").strip() + " + "
+                    + values.raw("checkpoint-interval").strip() + ") + " + values.raw("checkpoint-interval").strip()
+                    + " + " + values.raw("restart-max-backoff").strip() + " = "
+                    + TimeUtils.formatWithHighestUnit(transactionFloor)
                     + "), got " + quote(values.raw("transaction-timeout")));
         }
         if (outputTopic.equals(inputTopic)) {
@@ -256,6 +272,11 @@ public final class JobOptions {
         return restartMaxBackoff;
     }
 
+    /** Consecutive checkpoint failures the job rides out; part of the transaction-timeout rule. */
+    public int tolerableFailedCheckpoints() {
+        return tolerableFailedCheckpoints;
+    }
+
     public Optional<String> checkpointDir() {
         return Optional.ofNullable(checkpointDir);
     }
@@ -309,6 +330,7 @@ public final class JobOptions {
                 + ", deliveryGuarantee=" + deliveryGuarantee + ", transactionalIdPrefix=" + transactionalIdPrefix
                 + ", transactionTimeout=" + transactionTimeout + ", checkpointInterval=" + checkpointInterval
                 + ", checkpointTimeout=" + checkpointTimeout + ", restartMaxBackoff=" + restartMaxBackoff
+                + ", tolerableFailedCheckpoints=" + tolerableFailedCheckpoints
                 + ", checkpointDir=" + checkpointDir + ", maxOutOfOrderness=" + maxOutOfOrderness
                 + ", sourceIdleness=" + sourceIdleness + ", pressureMin=" + pressureMin
                 + ", pressureMax=" + pressureMax + ", maxIdBytes=" + maxIdBytes + ", maxParallelism=" + maxParallelism

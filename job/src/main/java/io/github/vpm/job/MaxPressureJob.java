@@ -79,6 +79,9 @@ public final class MaxPressureJob {
         // Explicit, and well below --transaction-timeout (JobOptions enforces the margin): a checkpoint
         // stuck on an unreachable broker fails after this, so its transactions are recovered in time.
         config.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, options.checkpointTimeout());
+        // Ride out a full or lost checkpoint share: processing goes on, the open transactions are
+        // committed by the next checkpoint that completes (JobOptions keeps that within their timeout).
+        config.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, options.tolerableFailedCheckpoints());
         // Keep the last checkpoint when the job is cancelled, so it can be resumed from it.
         config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);

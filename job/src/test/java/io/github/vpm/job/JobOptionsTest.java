@@ -32,6 +32,7 @@ class JobOptionsTest {
         assertThat(o.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.checkpointTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(o.restartMaxBackoff()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(o.tolerableFailedCheckpoints()).isEqualTo(20);
         assertThat(o.checkpointDir()).isEmpty();
         assertThat(o.maxOutOfOrderness()).isEqualTo(Duration.ofSeconds(30));
         assertThat(o.sourceIdleness()).isEqualTo(Duration.ofMinutes(1));
@@ -57,6 +58,7 @@ class JobOptionsTest {
                 "--checkpoint-interval", "250ms",
                 "--checkpoint-timeout", "90s",
                 "--restart-max-backoff", "20s",
+                "--tolerable-failed-checkpoints", "2",
                 "--checkpoint-dir", "file:///flink-checkpoints",
                 "--max-out-of-orderness", "0s",
                 "--source-idleness", "0s",
@@ -77,6 +79,7 @@ class JobOptionsTest {
         assertThat(o.checkpointInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(o.checkpointTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(o.restartMaxBackoff()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(o.tolerableFailedCheckpoints()).isEqualTo(2);
         assertThat(o.checkpointDir()).contains("file:///flink-checkpoints");
         assertThat(o.maxOutOfOrderness()).isZero();
         assertThat(o.sourceIdleness()).isZero();
@@ -158,6 +161,7 @@ class JobOptionsTest {
                 "--checkpoint-interval <duration>", "(default: 10s)",
                 "--checkpoint-timeout <duration>", "(default: 2min)",
                 "--restart-max-backoff <duration>", "(default: 1min)",
+                "--tolerable-failed-checkpoints <n>", "(default: 20)",
                 "--checkpoint-dir <uri>", "(default: the cluster's execution.checkpointing.dir)\n",
                 "--max-out-of-orderness <duration>", "(default: 30s)",
                 "--source-idleness <duration>", "(default: 1min)",
@@ -179,7 +183,9 @@ class JobOptionsTest {
         "--checkpoint-interval     | -1s            | --checkpoint-interval: expected a duration like 10s, got \"-1s\"",
         "--checkpoint-interval     | 5ms            | --checkpoint-interval: expected a duration of at least 10 ms, got \"5ms\"",
         "--transaction-timeout     | 0s             | --transaction-timeout: expected a duration of at least 1 ms, got \"0s\"",
-        "--transaction-timeout     | 200s           | --transaction-timeout: must be longer than --checkpoint-timeout + 2 x --checkpoint-interval + --restart-max-backoff (2min + 2 x 10s + 1min = 200 s), got \"200s\"",
+        "--transaction-timeout     | 2800s          | --transaction-timeout: must be longer than (--tolerable-failed-checkpoints + 1) x (--checkpoint-timeout + --checkpoint-interval) + --checkpoint-interval + --restart-max-backoff ((20 + 1) x (2min + 10s) + 10s + 1min = 2800 s), got \"2800s\"",
+        "--tolerable-failed-checkpoints | -1        | --tolerable-failed-checkpoints: expected an integer from 0 to 1000, got \"-1\"",
+        "--tolerable-failed-checkpoints | some      | --tolerable-failed-checkpoints: expected an integer, got \"some\"",
         "--checkpoint-timeout      | 5ms            | --checkpoint-timeout: expected a duration of at least 10 ms, got \"5ms\"",
         "--checkpoint-timeout      | 2              | --checkpoint-timeout: expected a duration like 10s, got \"2\"",
         "--restart-max-backoff     | 500ms          | --restart-max-backoff: expected a duration of at least 1 s, got \"500ms\"",
@@ -223,24 +229,37 @@ class JobOptionsTest {
     }
 
     @Test
-    void transactionTimeoutMustOutlastCheckpointTimeoutTwoIntervalsAndTheRestartBackoff() {
-        // 30s + 2 x 5s + 20s = 60s: one millisecond more is enough, exactly 60s is not.
-        String[] rest = {"--checkpoint-timeout", "30s", "--checkpoint-interval", "5s", "--restart-max-backoff", "20s"};
+    void transactionTimeoutMustOutlastEveryToleratedFailureTheNextCheckpointAndTheRestartBackoff() {
+        // Nothing tolerated: 1 x (30s + 5s) + 5s + 20s = 60s. One millisecond more is enough, 60s is not.
+        String[] rest = {"--checkpoint-timeout", "30s", "--checkpoint-interval", "5s", "--restart-max-backoff", "20s",
+            "--tolerable-failed-checkpoints", "0"};
         assertThat(JobOptions.parse(with(rest, "--transaction-timeout", "60001ms")).transactionTimeout())
                 .isEqualTo(Duration.ofMillis(60_001));
         assertThatThrownBy(() -> JobOptions.parse(with(rest, "--transaction-timeout", "1min")))
                 .isInstanceOf(InvalidOptionException.class)
-                .hasMessage("--transaction-timeout: must be longer than --checkpoint-timeout + 2 x --checkpoint-interval"
-                        + " + --restart-max-backoff (30s + 2 x 5s + 20s = 1 min), got \"1min\"");
-        // Each term counts: raising any one of them past the margin fails the same default timeout.
-        assertThatThrownBy(() -> JobOptions.parse("--checkpoint-timeout", "59min"))
-                .hasMessageStartingWith("--transaction-timeout: must be longer than --checkpoint-timeout");
-        assertThatThrownBy(() -> JobOptions.parse("--checkpoint-interval", "30min"))
-                .hasMessageStartingWith("--transaction-timeout: must be longer than --checkpoint-timeout");
-        assertThatThrownBy(() -> JobOptions.parse("--restart-max-backoff", "58min"))
-                .hasMessageStartingWith("--transaction-timeout: must be longer than --checkpoint-timeout");
-        assertThat(JobOptions.parse("--restart-max-backoff", "57min").restartMaxBackoff())
-                .isEqualTo(Duration.ofMinutes(57));
+                .hasMessage("--transaction-timeout: must be longer than (--tolerable-failed-checkpoints + 1) x"
+                        + " (--checkpoint-timeout + --checkpoint-interval) + --checkpoint-interval + --restart-max-backoff"
+                        + " ((0 + 1) x (30s + 5s) + 5s + 20s = 1 min), got \"1min\"");
+        // Each tolerated failure adds a checkpoint timeout and an interval: 3 x 35s + 25s = 130s.
+        String[] two = {"--checkpoint-timeout", "30s", "--checkpoint-interval", "5s", "--restart-max-backoff", "20s",
+            "--tolerable-failed-checkpoints", "2"};
+        assertThat(JobOptions.parse(with(two, "--transaction-timeout", "130001ms")).tolerableFailedCheckpoints())
+                .isEqualTo(2);
+        assertThatThrownBy(() -> JobOptions.parse(with(two, "--transaction-timeout", "130s")))
+                .hasMessageEndingWith("((2 + 1) x (30s + 5s) + 5s + 20s = 130 s), got \"130s\"");
+        // Each term counts against the default 1h: 21 x 130s + 10s + 1min = 2800s leaves 800s.
+        assertThatThrownBy(() -> JobOptions.parse("--checkpoint-timeout", "3min"))
+                .hasMessageStartingWith("--transaction-timeout: must be longer than");
+        assertThatThrownBy(() -> JobOptions.parse("--checkpoint-interval", "50s"))
+                .hasMessageStartingWith("--transaction-timeout: must be longer than");
+        assertThatThrownBy(() -> JobOptions.parse("--restart-max-backoff", "15min"))
+                .hasMessageStartingWith("--transaction-timeout: must be longer than");
+        assertThat(JobOptions.parse("--restart-max-backoff", "14min").restartMaxBackoff())
+                .isEqualTo(Duration.ofMinutes(14));
+        assertThatThrownBy(() -> JobOptions.parse("--tolerable-failed-checkpoints", "27"))
+                .hasMessageStartingWith("--transaction-timeout: must be longer than");
+        assertThat(JobOptions.parse("--tolerable-failed-checkpoints", "26").tolerableFailedCheckpoints())
+                .isEqualTo(26);
     }
 
     private static String[] with(String[] rest, String... more) {

@@ -65,7 +65,7 @@ class MaxPressureJobTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         MaxPressureJob.configureEnvironment(env, JobOptions.parse(
                 "--checkpoint-interval", "3s", "--checkpoint-dir", "file:///flink-checkpoints", "--max-parallelism", "120",
-                "--checkpoint-timeout", "45s", "--restart-max-backoff", "30s"));
+                "--checkpoint-timeout", "45s", "--restart-max-backoff", "30s", "--tolerable-failed-checkpoints", "7"));
 
         ReadableConfig config = env.getConfiguration();
         assertThat(config.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(3));
@@ -77,6 +77,7 @@ class MaxPressureJobTest {
         assertThat(config.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
         assertThat(config.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
         assertThat(env.getCheckpointConfig().getCheckpointTimeout()).isEqualTo(45_000);
+        assertThat(env.getCheckpointConfig().getTolerableCheckpointFailureNumber()).isEqualTo(7);
         assertThat(config.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
         assertThat(config.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF))
                 .isEqualTo(Duration.ofSeconds(1));

@@ -61,6 +61,8 @@ final class JobRun implements AutoCloseable {
                 // Generous for a loaded two-core machine, and short enough for the timeout below.
                 "--checkpoint-timeout", "30s",
                 "--restart-max-backoff", "10s",
+                // The tests that break checkpoints (a broker outage) expect the restart they cause.
+                "--tolerable-failed-checkpoints", "0",
                 // Above checkpoint timeout + 2 intervals + restart back-off (the job's rule), and short
                 // enough that a transaction a test leaves open cannot stall read_committed readers for long.
                 "--transaction-timeout", "2min"));
