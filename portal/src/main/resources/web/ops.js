@@ -10,8 +10,12 @@
 
   function $(id) { return document.getElementById(id); }
 
+  // An absolute URL from location.origin, which has no user info: on a page opened as
+  // https://user:pw@host/ops, Chromium refuses fetch() of a relative URL (it inherits the credentials);
+  // the browser still sends the basic-auth credentials it remembers for this origin.
   function getJson(path) {
-    return fetch(path, {headers: {Accept: 'application/json'}, cache: 'no-store'}).then(function (r) {
+    var init = {headers: {Accept: 'application/json'}, cache: 'no-store'};
+    return fetch(location.origin + path, init).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (body) {
         if (!r.ok) { throw new Error(body.error || ('HTTP ' + r.status)); }
         return body;

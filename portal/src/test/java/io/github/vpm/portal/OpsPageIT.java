@@ -42,7 +42,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the repository's portal.yml rules. Prometheus loads the repository's rule files plus one test alert that
  * fires as soon as the portal is scraped. Headless Chromium (as {@link PortalBrowserIT}) then shows the
  * heap chart with points, the panels of metrics nobody exports here as empty, and the firing alert with its
- * runbook line. Without prometheus or a browser the test is skipped, unless the environment variable CI is set.
+ * runbook line; behind the portal's password it also loads when opened with the user and password in its address.
+ * Without prometheus or a browser the test is skipped, unless the environment variable CI is set.
  */
 class OpsPageIT {
 
@@ -188,6 +189,23 @@ class OpsPageIT {
         List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertThat(problems).as("browser console warnings and errors (CSP, script errors)").isEmpty();
+
+        // Behind the portal's own password, opened as http://user:pw@host/ops (how operators bookmark it):
+        // Chromium refuses fetch() of a URL that carries credentials, relative ones resolved against such a
+        // page address included, so the page must fetch from location.origin.
+        Path users = Files.writeString(work.resolve("users"), USER + ":" + PASSWORD + "\n");
+        try (Portal guarded = Portal.start(PortalOptions.parse(Map.of(), "--bootstrap-servers",
+                "127.0.0.1:" + freePort(), "--bind", "127.0.0.1", "--port", "0", "--users-file", users.toString(),
+                "--prometheus-url", "http://127.0.0.1:" + prometheusPort, "--prometheus-auth-file", auth.toString()))) {
+            browser.get("http://" + USER + ":" + PASSWORD + "@127.0.0.1:" + guarded.port() + "/ops");
+            // Either outcome ends the wait: a page that cannot fetch says so in its banner at once.
+            wait.until(d -> d.findElement(By.id("ops-banner")).isDisplayed()
+                    || !d.findElements(By.cssSelector("#alerts li[data-alert='VpmOpsPageTest']")).isEmpty());
+            assertThat(browser.findElement(By.id("ops-banner")).isDisplayed())
+                    .as("banner: " + browser.findElement(By.id("ops-banner")).getText()).isFalse();
+            wait.until(d -> "data".equals(card(d, "heap").getAttribute("data-state")));
+            assertThat(card(browser, "heap").findElements(By.cssSelector("canvas"))).isNotEmpty();
+        }
 
         // Without the credentials Prometheus refuses, and the portal says what is missing.
         try (Portal noAuth = Portal.start(PortalOptions.parse(Map.of(), "--bootstrap-servers",
