@@ -53,7 +53,17 @@ public final class BenchHarness implements AutoCloseable {
     private final String tag;
     private final List<ThroughputResult> throughput = new ArrayList<>();
     private final List<LatencyResult> latency = new ArrayList<>();
-    private DataSet.Expected expected;
+    /** The default set's input (--scale pre-fills one per fleet instead). */
+    private Backlog backlog;
+
+    /** A pre-filled input topic and what every system must make of it. */
+    record Backlog(String topic, long readings, DataSet.Expected expected) {}
+
+    /** Looks at the job once its output is complete, before it is stopped (--scale's state figures). */
+    @FunctionalInterface
+    interface JobProbe {
+        void atCompletion(FlinkJob job, RunSpec spec) throws Exception;
+    }
 
     private BenchHarness(BenchOptions options, Security security, KafkaCluster kafka) {
         this.options = options;
@@ -81,6 +91,7 @@ public final class BenchHarness implements AutoCloseable {
             return;
         }
         List<BenchHarness> harnesses = new ArrayList<>();
+        int status = 0;
         try {
             for (Security security : options.security()) {
                 // Records' event times are about now: keep them whatever their age, the run may be long.
@@ -92,13 +103,23 @@ public final class BenchHarness implements AutoCloseable {
                     throw e;
                 }
             }
-            run(options, harnesses);
+            if (options.scale().isPresent()) {
+                new ScaleBench(options, harnesses.get(0)).run();
+            } else {
+                run(options, harnesses);
+            }
+        } catch (Throwable t) {
+            // Report and exit instead of throwing: Flink's and Kafka Streams' non-daemon threads would
+            // keep a failed benchmark's JVM (and its broker) alive for ever.
+            t.printStackTrace();
+            status = 1;
         } finally {
-            for (BenchHarness harness : harnesses) {
-                harness.close();
+            try {
+                closeAll(harnesses);
+            } finally {
+                System.exit(status); // Flink and Kafka Streams leave non-daemon threads behind
             }
         }
-        System.exit(0); // Flink and Kafka Streams leave non-daemon threads behind
     }
 
     private static void run(BenchOptions options, List<BenchHarness> harnesses) throws Exception {
@@ -106,13 +127,16 @@ public final class BenchHarness implements AutoCloseable {
                 + System.getProperty("java.version") + ", load " + loadAverage());
         for (BenchHarness h : harnesses) {
             log("broker " + h.broker.describe() + " (" + h.security.description + "), logs in " + h.kafka.runDir());
-            h.prefill();
+            h.backlog = h.prefill(INPUT_TOPIC, new DataSet(options.readings(), options.vehicles(),
+                    options.sensorsPerVehicle(), options.invalidRatio(), options.seed(),
+                    // Event times end about now, one millisecond apart.
+                    System.currentTimeMillis() - options.readings()));
         }
 
         for (int round = 1; round <= options.runs(); round++) {
             for (BenchHarness h : inTurn(harnesses, round)) {
                 for (String system : options.systems()) {
-                    h.throughput.add(h.throughputRun(system, round));
+                    h.throughput.add(h.throughputRun(system, round, options.runs(), h.backlog, null));
                 }
             }
         }
@@ -153,6 +177,12 @@ public final class BenchHarness implements AutoCloseable {
         System.out.print(text);
     }
 
+    private static void closeAll(List<BenchHarness> harnesses) {
+        for (BenchHarness harness : harnesses) {
+            harness.close();
+        }
+    }
+
     /** The brokers in round order: as given in odd rounds, reversed in even ones, so neither always runs first. */
     private static List<BenchHarness> inTurn(List<BenchHarness> harnesses, int round) {
         List<BenchHarness> order = new ArrayList<>(harnesses);
@@ -181,40 +211,45 @@ public final class BenchHarness implements AutoCloseable {
 
     // ------------------------------------------------------------------ data
 
-    private void prefill() {
-        kafka.createTopic(INPUT_TOPIC, INPUT_PARTITIONS, Map.of("cleanup.policy", "delete"));
+    /** Creates {@code topic} and writes {@code data} into it. */
+    Backlog prefill(String topic, DataSet data) {
+        kafka.createTopic(topic, INPUT_PARTITIONS, Map.of("cleanup.policy", "delete"));
         Properties p = broker.properties();
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
-        // Event times end about now, one millisecond apart.
-        long firstEventTime = System.currentTimeMillis() - options.readings();
-        DataSet data = new DataSet(options.readings(), options.vehicles(), options.sensorsPerVehicle(),
-                options.invalidRatio(), options.seed(), firstEventTime);
         long start = System.nanoTime();
+        DataSet.Expected expected;
         try (KafkaProducer<byte[], byte[]> producer =
                      new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             expected = data.generate(r -> producer.send(
-                    new ProducerRecord<>(INPUT_TOPIC, null, r.eventTime(), r.key(), r.value()), (m, e) -> {
+                    new ProducerRecord<>(topic, null, r.eventTime(), r.key(), r.value()), (m, e) -> {
                         if (e != null) {
                             throw new IllegalStateException("pre-fill failed", e);
                         }
                     }));
             producer.flush();
         }
-        log(String.format("pre-filled %s%s with %d readings (%d vehicles, %d invalid) in %.1f s", INPUT_TOPIC, tag,
-                options.readings(), expected.maxima().size(), expected.deadLetters(),
+        log(String.format("pre-filled %s%s with %d readings (%d vehicles, %d invalid) in %.1f s", topic, tag,
+                data.readings(), expected.maxima().size(), expected.deadLetters(),
                 (System.nanoTime() - start) / 1e9));
+        return new Backlog(topic, data.readings(), expected);
     }
 
     // ------------------------------------------------------------------ throughput
 
-    private ThroughputResult throughputRun(String system, int round) throws Exception {
+    /**
+     * One run of {@code system} over {@code input}, from ready to its complete output visible.
+     *
+     * @param probe called with the job (job systems only) once its output is complete; null for none
+     */
+    ThroughputResult throughputRun(String system, int round, int runs, Backlog input, JobProbe probe)
+            throws Exception {
         String runId = "bench-" + system + "-" + round + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        RunSpec spec = newRun(INPUT_TOPIC, runId);
-        log("run " + round + "/" + options.runs() + " " + system + tag + ": load " + loadAverage());
-        Duration timeout = Duration.ofSeconds(180 + options.readings() / 2_000);
+        RunSpec spec = newRun(input.topic(), runId);
+        log("run " + round + "/" + runs + " " + system + tag + ": load " + loadAverage());
+        Duration timeout = Duration.ofSeconds(180 + input.readings() / 2_000);
         try (OutputWatcher watcher = new OutputWatcher(broker, spec.outputTopic(), spec.dlqTopic(),
-                expected.maxima(), expected.deadLetters())) {
+                input.expected().maxima(), input.expected().deadLetters())) {
             SystemUnderTest sut = null;
             try {
                 long done;
@@ -243,7 +278,7 @@ public final class BenchHarness implements AutoCloseable {
                     }
                 }
                 double seconds = (done - sut.readyNanos()) / 1e9;
-                ThroughputResult result = new ThroughputResult(system, round, options.readings() / seconds, seconds,
+                ThroughputResult result = new ThroughputResult(system, round, input.readings() / seconds, seconds,
                         watcher.maximaRecords(), watcher.deadLetters(), watcher.decreases());
                 log(String.format("  %s: %.0f readings/s (%.2f s), %d maxima, %d dead letters, %d non-increasing;"
                                 + " %s", system, result.recordsPerSecond(), seconds, result.maxima(),
@@ -251,6 +286,9 @@ public final class BenchHarness implements AutoCloseable {
                 if (!system.equals(Systems.JOB_AT_LEAST_ONCE) && result.nonIncreasing() > 0) {
                     throw new IllegalStateException(system + " emitted " + result.nonIncreasing()
                             + " maxima that were not strictly higher: the output breaks the contract");
+                }
+                if (probe != null && sut instanceof FlinkJob job) {
+                    probe.atCompletion(job, spec);
                 }
                 return result;
             } finally {
@@ -318,6 +356,19 @@ public final class BenchHarness implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    BrokerAccess broker() {
+        return broker;
+    }
+
+    /** Drops a topic, e.g. a fleet's input once measured, to keep the disk small. */
+    void deleteTopic(String topic) {
+        try {
+            admin.deleteTopics(Set.of(topic)).all().get();
+        } catch (Exception e) {
+            log("could not delete " + topic + ": " + e);
+        }
+    }
 
     private RunSpec newRun(String input, String runId) {
         String output = runId + "-max";

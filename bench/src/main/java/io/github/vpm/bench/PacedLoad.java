@@ -27,6 +27,7 @@ final class PacedLoad {
 
     private long sent;
     private long lastEventTime;
+    private volatile boolean stopped;
 
     PacedLoad(BrokerAccess broker, String topic, int vehicles, int sensorsPerVehicle, int rate) {
         this.broker = broker;
@@ -49,7 +50,7 @@ final class PacedLoad {
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
             long now;
-            while ((now = System.nanoTime()) < end) {
+            while ((now = System.nanoTime()) < end && !stopped) {
                 long due = (now - start) * rate / 1_000_000_000L;
                 while (sent < due) {
                     int vehicle = random.nextInt(vehicles);
@@ -78,6 +79,11 @@ final class PacedLoad {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Ends {@link #run} early, from another thread: a load kept up only while something is measured. */
+    void stop() {
+        stopped = true;
     }
 
     long lastEventTime() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,5 +78,56 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--security", "both", "--help"))
                 .isInstanceOf(BenchOptions.UsageRequested.class);
         assertThat(BenchOptions.usage()).contains("[--security plaintext|sasl_ssl|both]");
+    }
+
+    @Test
+    void scaleDefaultsToTheIssuesThreeFleets() {
+        BenchOptions o = BenchOptions.parse("--scale");
+        BenchOptions.Scale scale = o.scale().orElseThrow();
+        assertThat(scale.vehicles()).containsExactly(10_000, 1_000_000, 10_000_000);
+        assertThat(scale.runsFor(10_000)).isEqualTo(3);
+        assertThat(scale.runsFor(1_000_000)).isEqualTo(3);
+        assertThat(scale.runsFor(10_000_000)).isEqualTo(1); // the largest set runs once
+        assertThat(o.latency()).isFalse();
+        assertThat(o.out()).isEqualTo(Path.of("bench/target/scale"));
+        assertThat(BenchOptions.parse().scale()).isEmpty();
+    }
+
+    @Test
+    void scaleTakesChosenFleetsAndRunsForEverySize() {
+        BenchOptions o = BenchOptions.parse("--scale", "--scale-vehicles", "10_000, 1000000,10000000", "--runs", "2",
+                "--security", "sasl_ssl");
+        assertThat(o.scale()).hasValueSatisfying(scale -> {
+            assertThat(scale.vehicles()).containsExactly(10_000, 1_000_000, 10_000_000);
+            assertThat(scale.runs()).isEqualTo(Optional.of(2));
+            assertThat(scale.runsFor(10_000_000)).isEqualTo(2);
+        });
+        assertThat(o.runs()).isEqualTo(2);
+        assertThat(o.security()).containsExactly(Security.SASL_SSL);
+    }
+
+    @Test
+    void badScaleOptionsNameTheirOption() {
+        assertThatThrownBy(() -> BenchOptions.parse("--scale", "--scale-vehicles", "10000,many"))
+                .hasMessage("--scale-vehicles: expected vehicle counts like 10000,1000000, got \"10000,many\"");
+        assertThatThrownBy(() -> BenchOptions.parse("--scale", "--scale-vehicles", "10000,"))
+                .hasMessageStartingWith("--scale-vehicles: expected vehicle counts");
+        assertThatThrownBy(() -> BenchOptions.parse("--scale", "--scale-vehicles", "0"))
+                .hasMessage("--scale-vehicles: each size must be 1..100000000, got 0");
+        assertThatThrownBy(() -> BenchOptions.parse("--scale", "--scale-vehicles", "200000000"))
+                .hasMessage("--scale-vehicles: each size must be 1..100000000, got 200000000");
+        assertThatThrownBy(() -> BenchOptions.parse("--scale-vehicles", "10000"))
+                .hasMessage("--scale-vehicles: only with --scale");
+        assertThatThrownBy(() -> BenchOptions.parse("--scale", "--readings", "10"))
+                .hasMessageStartingWith("--readings: not with --scale");
+        assertThatThrownBy(() -> BenchOptions.parse("--scale", "--systems", "job"))
+                .hasMessageStartingWith("--systems: not with --scale");
+        assertThatThrownBy(() -> BenchOptions.parse("--scale", "--quick"))
+                .hasMessageStartingWith("--quick: not with --scale");
+        assertThatThrownBy(() -> BenchOptions.parse("--scale", "--security", "both"))
+                .hasMessage("--security: both is not possible with --scale (one broker per scale run)");
+        assertThatThrownBy(() -> BenchOptions.parse("--scale", "--runs", "0"))
+                .hasMessage("--runs: must be at least 1, got 0");
+        assertThat(BenchOptions.usage()).contains("bench/run --scale [--scale-vehicles 10000,1000000,10000000]");
     }
 }

@@ -25,15 +25,36 @@ public final class DataSet {
     private final double invalidRatio;
     private final long seed;
     private final long firstEventTime;
+    /** Fleet mode: the first {@code vehicles} readings are one valid reading per vehicle. */
+    private final boolean everyVehicle;
 
     public DataSet(long readings, int vehicles, int sensorsPerVehicle, double invalidRatio, long seed,
                    long firstEventTime) {
+        this(readings, vehicles, sensorsPerVehicle, invalidRatio, seed, firstEventTime, false);
+    }
+
+    private DataSet(long readings, int vehicles, int sensorsPerVehicle, double invalidRatio, long seed,
+                    long firstEventTime, boolean everyVehicle) {
         this.readings = readings;
         this.vehicles = vehicles;
         this.sensorsPerVehicle = sensorsPerVehicle;
         this.invalidRatio = invalidRatio;
         this.seed = seed;
         this.firstEventTime = firstEventTime;
+        this.everyVehicle = everyVehicle;
+    }
+
+    /**
+     * A fleet of exactly {@code vehicles} vehicles with {@code readingsPerVehicle} readings each on
+     * average ({@code bench/run --scale}): every vehicle first reports once, valid, in a scattered
+     * order (so the state holds the whole fleet and the report's vehicle count is exact), then the
+     * remaining readings go to vehicles at random as in the default set. With 3 readings per vehicle
+     * two thirds of the readings meet a vehicle that already has state.
+     */
+    public static DataSet fleet(int vehicles, int readingsPerVehicle, int sensorsPerVehicle, double invalidRatio,
+                                long seed, long firstEventTime) {
+        return new DataSet((long) vehicles * readingsPerVehicle, vehicles, sensorsPerVehicle, invalidRatio, seed,
+                firstEventTime, true);
     }
 
     public long readings() {
@@ -53,8 +74,10 @@ public final class DataSet {
         long invalid = 0;
         char[] timestamp = new char[Timestamps.SEED_LENGTH];
         StringBuilder json = new StringBuilder(160);
+        long stride = coprimeStride(vehicles);
         for (long i = 0; i < readings; i++) {
-            int vehicle = random.nextInt(vehicles);
+            boolean firstPass = everyVehicle && i < vehicles;
+            int vehicle = firstPass ? (int) (i * stride % vehicles) : random.nextInt(vehicles);
             int sensor = random.nextInt(sensorsPerVehicle);
             String vehicleId = vehicleId(vehicle);
             String sensorId = sensorId(vehicle, sensor);
@@ -64,7 +87,7 @@ public final class DataSet {
             int tenthsCelsius = 150 + random.nextInt(200);
             Timestamps.formatSeed(eventTime, timestamp);
 
-            boolean valid = random.nextDouble() >= invalidRatio;
+            boolean valid = random.nextDouble() >= invalidRatio || firstPass;
             json.setLength(0);
             if (valid) {
                 appendReading(json, timestamp, String.valueOf(pressure), tenthsCelsius, sensorId, vehicleId);
@@ -78,6 +101,22 @@ public final class DataSet {
                     json.toString().getBytes(StandardCharsets.UTF_8), eventTime, valid));
         }
         return new Expected(maxima, invalid);
+    }
+
+    /**
+     * A step through 0..vehicles-1 that visits each once ({@code i * stride mod vehicles}), far from 1 so
+     * that consecutive readings belong to unrelated vehicles, as when a real fleet reports.
+     */
+    static long coprimeStride(int vehicles) {
+        long stride = Math.max(1, (long) (vehicles * 0.6180339887));
+        while (gcd(stride, vehicles) != 1) {
+            stride++;
+        }
+        return stride;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     public static String vehicleId(int vehicle) {

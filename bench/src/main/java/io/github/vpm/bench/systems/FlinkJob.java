@@ -15,9 +15,15 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.CheckpointType;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.checkpoint.AbstractCheckpointStats;
 import org.apache.flink.runtime.execution.ExecutionState;
 import org.apache.flink.runtime.executiongraph.AccessExecutionGraph;
 import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -35,10 +41,19 @@ public final class FlinkJob implements SystemUnderTest {
     private final MiniCluster cluster;
     private final JobID jobId;
     private final Path checkpoints;
+    private final long submittedNanos;
     private long readyNanos;
 
     /** @param extraArgs job options on top of the run's topics and ids, e.g. the delivery guarantee */
     public FlinkJob(RunSpec spec, List<String> extraArgs) throws Exception {
+        this(spec, extraArgs, null);
+    }
+
+    /**
+     * @param savepoint a savepoint (or retained checkpoint) to start from, as {@code flink run -s} does;
+     *                  null for an empty start
+     */
+    public FlinkJob(RunSpec spec, List<String> extraArgs, String savepoint) throws Exception {
         checkpoints = Files.createTempDirectory("vpm-bench-checkpoints-");
         List<String> args = new ArrayList<>(spec.broker().jobArgs());
         args.addAll(List.of(
@@ -51,8 +66,12 @@ public final class FlinkJob implements SystemUnderTest {
         args.addAll(extraArgs);
         JobOptions options = JobOptions.parse(args.toArray(String[]::new));
 
+        // Any free port for the REST endpoint: a restored job's cluster starts beside the stopped one
+        // (--scale), and 8081 may belong to someone else on this machine.
+        Configuration clusterConfig = new Configuration();
+        clusterConfig.set(RestOptions.BIND_PORT, "0");
         cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-                .setConfiguration(new Configuration())
+                .setConfiguration(clusterConfig)
                 .setNumTaskManagers(1)
                 .setNumSlotsPerTaskManager(PARALLELISM)
                 .build());
@@ -62,7 +81,47 @@ public final class FlinkJob implements SystemUnderTest {
         MaxPressureJob.configureEnvironment(env, options);
         env.setParallelism(PARALLELISM);
         MaxPressureJob.buildPipeline(env, options);
-        jobId = cluster.submitJob(env.getStreamGraph().getJobGraph()).get(60, TimeUnit.SECONDS).getJobID();
+        JobGraph graph = env.getStreamGraph().getJobGraph();
+        if (savepoint != null) {
+            graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint));
+        }
+        submittedNanos = System.nanoTime();
+        jobId = cluster.submitJob(graph).get(60, TimeUnit.SECONDS).getJobID();
+    }
+
+    /**
+     * Milliseconds from submitting the job to every task running. Tasks only switch to RUNNING after
+     * they have restored their state, so with a savepoint this is the restore time (plus scheduling).
+     */
+    public long startMillis() {
+        return (readyNanos - submittedNanos) / 1_000_000;
+    }
+
+    /**
+     * Triggers a checkpoint of the configured kind (incremental on RocksDB, the job's default) and
+     * waits for it: its figures as Flink's checkpoint statistics report them.
+     */
+    public CheckpointFigures checkpoint(Duration timeout) throws Exception {
+        long id = cluster.triggerCheckpoint(jobId, CheckpointType.CONFIGURED)
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        AbstractCheckpointStats stats = graph().getCheckpointStatsSnapshot().getHistory().getCheckpointById(id);
+        if (stats == null) {
+            throw new IllegalStateException("no statistics for checkpoint " + id);
+        }
+        return new CheckpointFigures(id, stats.getEndToEndDuration(), stats.getCheckpointedSize(),
+                stats.getStateSize());
+    }
+
+    /**
+     * One completed checkpoint: how long it took from trigger to the last acknowledgement, what it
+     * wrote (for an incremental checkpoint only the new files) and the full state it stands for.
+     */
+    public record CheckpointFigures(long id, long durationMillis, long checkpointedBytes, long stateBytes) {}
+
+    /** Stops the job with a canonical savepoint in {@code directory}, as {@code flink stop} does; its path. */
+    public String stopWithSavepoint(Path directory, Duration timeout) throws Exception {
+        return cluster.stopWithSavepoint(jobId, directory.toUri().toString(), false, SavepointFormatType.CANONICAL)
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Waits until every task of the job runs, i.e. the sources are about to read. */
