@@ -23,10 +23,11 @@ record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double i
      * fleet of {@code vehicles}: steps of a constant rate from {@code startRate}, times {@code factor} after
      * each passed step, {@code refinements} steps between the last pass and the first fail, each step
      * {@code warmupSeconds} discarded then {@code stepSeconds} measured; a step passes while p99 latency and
-     * the catch-up after it stay within {@code boundMillis} and the producer reaches the rate.
+     * the catch-up after it stay within {@code boundMillis} and the producer reaches the rate; a failed step
+     * runs again up to {@code retries} times before it counts as failed.
      */
     record Sustainable(int vehicles, long startRate, double factor, int warmupSeconds, int stepSeconds,
-                       int refinements, long maxRate, long boundMillis) {
+                       int refinements, int retries, long maxRate, long boundMillis) {
         static final int DEFAULT_VEHICLES = 1_000_000;
         /** The job's 1 s checkpoint interval + 1 s, held against both systems (BENCHMARKS.md). */
         static final long DEFAULT_BOUND_MILLIS = 2_000;
@@ -78,14 +79,16 @@ record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double i
                 "             (output in DIR, default bench/target/scale; the JVM gets -Xmx8g for it)",
                 "  bench/run --sustainable [--sustainable-vehicles N] [--sustainable-start R] [--sustainable-factor F]",
                 "             [--sustainable-warmup S] [--sustainable-step-seconds S] [--sustainable-refine K]",
-                "             [--sustainable-max R] [--sustainable-bound-ms B] [--security plaintext|sasl_ssl] [--out DIR]:",
+                "             [--sustainable-retries T] [--sustainable-max R] [--sustainable-bound-ms B]",
+                "             [--security plaintext|sasl_ssl] [--out DIR]:",
                 "             the highest input rate the job (exactly-once, 1 s checkpoints) and the Kafka Streams peer",
                 "             (exactly_once_v2 defaults) each sustain on a fleet of N vehicles (default 1000000, 4 sensors,",
                 "             each vehicle's state loaded first): steps from R readings/s (default 2000), times F (default",
                 "             1.5) after each passed step, K steps between the last pass and the first fail (default 2),",
                 "             none above the max (default 1000000); each S s warm-up (default 5) + S s measured (default",
                 "             15); a step passes while p99 latency and the catch-up after it stay within B ms (default",
-                "             2000: the job's 1 s checkpoints + 1 s, for both) and the producer reaches the rate. Last line:",
+                "             2000: the job's 1 s checkpoints + 1 s, for both) and the producer reaches the rate; a failed",
+                "             step runs again up to T times (default 1) before it counts as failed. Last line:",
                 "             sustainable: job=J kafka-streams=K job/kafka-streams=X.XX (readings/s; output in DIR, default",
                 "             bench/target/sustainable). --scale runs it after its own lines (its options apply there too)",
                 "  bench/run --portal [--vehicles N] ...: the portal jar at a fleet size (default 1000000 vehicles);",
@@ -230,6 +233,10 @@ record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double i
             int warmup = (int) longValue("sustainable-warmup", 5, 0);
             int step = (int) longValue("sustainable-step-seconds", 15, 1);
             int refine = (int) longValue("sustainable-refine", 2, 0);
+            int retries = (int) longValue("sustainable-retries", 1, 0);
+            if (retries > 10) {
+                throw new IllegalArgumentException("--sustainable-retries: must be at most 10, got " + retries);
+            }
             long max = longValue("sustainable-max", 1_000_000, 1);
             if (max < start) {
                 throw new IllegalArgumentException("--sustainable-max: must be at least the start rate " + start
@@ -240,7 +247,7 @@ record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double i
                 throw new IllegalArgumentException("--sustainable-" + (step > 3_600 ? "step-seconds" : "warmup")
                         + ": must be at most 3600");
             }
-            return new Sustainable((int) vehicles, start, factor, warmup, step, refine, max, bound);
+            return new Sustainable((int) vehicles, start, factor, warmup, step, refine, retries, max, bound);
         }
 
         private double factor() {

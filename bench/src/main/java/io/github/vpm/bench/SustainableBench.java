@@ -46,7 +46,8 @@ final class SustainableBench {
     SustainableLine run() throws Exception {
         BenchHarness.log("sustainable rate: fleet of " + settings.vehicles() + " vehicles x "
                 + options.sensorsPerVehicle() + " sensors, steps from " + settings.startRate() + " readings/s x "
-                + settings.factor() + ", " + settings.refinements() + " refinement(s), max " + settings.maxRate()
+                + settings.factor() + ", " + settings.refinements() + " refinement(s), a failed step repeated up to "
+                + settings.retries() + " time(s), max " + settings.maxRate()
                 + ", " + settings.warmupSeconds() + " s warm-up + " + settings.stepSeconds() + " s measured per step,"
                 + " bound " + settings.boundMillis() + " ms; " + Runtime.getRuntime().availableProcessors()
                 + " cores, load " + BenchHarness.loadAverage());
@@ -73,7 +74,7 @@ final class SustainableBench {
         long started = System.nanoTime();
         BenchHarness.log("sustainable " + label + ": load " + BenchHarness.loadAverage());
         RateSteps steps = new RateSteps(settings.startRate(), settings.factor(), settings.refinements(),
-                settings.maxRate());
+                settings.maxRate(), settings.retries());
         try {
             // One valid reading per vehicle, event times ending about now: the state of the whole fleet.
             Backlog fleet = harness.prefill(input, DataSet.fleet(settings.vehicles(), 1, options.sensorsPerVehicle(),
@@ -94,6 +95,10 @@ final class SustainableBench {
                     StepOutcome outcome = step(steps.steps() + 1, rate, load, watcher, sut);
                     steps.record(rate, outcome.verdict().passed());
                     text.append(outcome.line()).append('\n');
+                    if (steps.repeating() && outcome.canGoOn()) {
+                        BenchHarness.log("  the step runs again before it counts as failed");
+                        text.append("  the step runs again before it counts as failed\n");
+                    }
                     if (!outcome.canGoOn()) {
                         String end = "  the search ends: " + system + (outcome.verdict().reasons().get(0)
                                 .startsWith("unhealthy") ? " is unhealthy" : " did not catch up within " + DRAIN);

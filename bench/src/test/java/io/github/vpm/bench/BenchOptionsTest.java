@@ -137,8 +137,8 @@ class BenchOptionsTest {
         assertThat(o.scale()).isEmpty();
         assertThat(o.latency()).isFalse();
         assertThat(o.out()).isEqualTo(Path.of("bench/target/sustainable"));
-        assertThat(o.sustainable()).hasValue(new BenchOptions.Sustainable(1_000_000, 2_000, 1.5, 5, 15, 2, 1_000_000,
-                2_000));
+        assertThat(o.sustainable()).hasValue(new BenchOptions.Sustainable(1_000_000, 2_000, 1.5, 5, 15, 2, 1,
+                1_000_000, 2_000));
         assertThat(BenchOptions.parse().sustainable()).isEmpty();
     }
 
@@ -159,9 +159,10 @@ class BenchOptionsTest {
     void sustainableTakesEveryOption() {
         BenchOptions o = BenchOptions.parse("--sustainable", "--sustainable-vehicles", "10000", "--sustainable-start",
                 "500", "--sustainable-factor", "2", "--sustainable-warmup", "0", "--sustainable-step-seconds", "4",
-                "--sustainable-refine", "0", "--sustainable-max", "8000", "--sustainable-bound-ms", "1100",
+                "--sustainable-refine", "0", "--sustainable-retries", "0", "--sustainable-max", "8000",
+                "--sustainable-bound-ms", "1100",
                 "--security", "sasl_ssl", "--out", "x");
-        assertThat(o.sustainable()).hasValue(new BenchOptions.Sustainable(10_000, 500, 2.0, 0, 4, 0, 8_000, 1_100));
+        assertThat(o.sustainable()).hasValue(new BenchOptions.Sustainable(10_000, 500, 2.0, 0, 4, 0, 0, 8_000, 1_100));
         assertThat(o.security()).containsExactly(Security.SASL_SSL);
         assertThat(o.out()).isEqualTo(Path.of("x"));
     }
@@ -182,6 +183,8 @@ class BenchOptionsTest {
                 .hasMessage("--sustainable-step-seconds: must be at least 1, got 0");
         assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-refine", "-1"))
                 .hasMessage("--sustainable-refine: must be at least 0, got -1");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-retries", "11"))
+                .hasMessage("--sustainable-retries: must be at most 10, got 11");
         assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-max", "1000"))
                 .hasMessage("--sustainable-max: must be at least the start rate 2000, got 1000");
         assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-bound-ms", "0"))

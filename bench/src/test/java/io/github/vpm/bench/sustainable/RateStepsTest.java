@@ -78,7 +78,37 @@ class RateStepsTest {
     }
 
     @Test
+    void aFailedStepRunsAgainBeforeItCounts() {
+        RateSteps steps = new RateSteps(2_000, 1.5, 1, 10_000_000, 1);
+        // 4500 fails once (a stall) then passes; 6750 fails twice: the climb ends there
+        List<Boolean> outcomes = new ArrayList<>(List.of(true, true, false, true, false, false, true));
+        List<Long> rates = new ArrayList<>();
+        List<Boolean> repeats = new ArrayList<>();
+        for (OptionalLong next = steps.next(); next.isPresent(); next = steps.next()) {
+            rates.add(next.getAsLong());
+            steps.record(next.getAsLong(), outcomes.remove(0));
+            repeats.add(steps.repeating());
+        }
+        // then one refinement, sqrt(4500*6750)=5511, passes
+        assertThat(rates).containsExactly(2_000L, 3_000L, 4_500L, 4_500L, 6_750L, 6_750L, 5_511L);
+        assertThat(repeats).containsExactly(false, false, true, false, true, false, false);
+        assertThat(steps.sustainable()).isEqualTo(5_511);
+        assertThat(steps.lowestFailed()).hasValue(6_750);
+        assertThat(steps.steps()).isEqualTo(7);
+    }
+
+    @Test
+    void retriesDoNotChangeWhereASteadySystemEnds() {
+        RateSteps steps = new RateSteps(2_000, 1.5, 2, 10_000_000, 2);
+        List<Long> rates = search(steps, rate -> rate <= 8_000);
+        assertThat(rates).containsExactly(2_000L, 3_000L, 4_500L, 6_750L, 10_125L, 10_125L, 10_125L, 8_267L, 8_267L,
+                8_267L, 7_470L);
+        assertThat(steps.sustainable()).isEqualTo(7_470);
+    }
+
+    @Test
     void badSettingsAreRefused() {
+        assertThatThrownBy(() -> new RateSteps(10, 1.5, 1, 100, -1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RateSteps(0, 1.5, 2, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RateSteps(10, 1.0, 2, 100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RateSteps(10, 1.5, -1, 100)).isInstanceOf(IllegalArgumentException.class);
