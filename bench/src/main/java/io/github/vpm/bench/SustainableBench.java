@@ -20,8 +20,8 @@ import java.util.OptionalLong;
  * {@code bench/run --sustainable} (and the end of {@code --scale}): the highest constant input rate the
  * job (exactly-once, 1 s checkpoints) and the Kafka Streams peer (its exactly-once defaults) each keep up
  * with on a fleet. Per system: a fresh input topic holding one reading per vehicle, the system started on
- * it and waited for until every vehicle's maximum is visible (so its state holds the whole fleet), then
- * steps of a live load ({@link PacedLoad}, event time = send time) at the rates {@link RateSteps} gives,
+ * it and waited for until every vehicle's maximum is visible (so its state holds the whole fleet); then,
+ * both systems up and taking turns step by step, steps of a live load ({@link PacedLoad}, event time = send time) at the rates {@link RateSteps} gives,
  * each judged by {@link StepVerdict} on the latencies the {@link OutputWatcher} measured. One
  * {@link SustainableLine} at the end.
  */
@@ -52,10 +52,32 @@ final class SustainableBench {
                 + " bound " + settings.boundMillis() + " ms; " + Runtime.getRuntime().availableProcessors()
                 + " cores, load " + BenchHarness.loadAverage());
         Files.createDirectories(options.out());
+        // Both systems are up at once and take turns, step by step (who goes first alternates), so that a
+        // change in the machine's load hits both alike; the one not stepping is idle meanwhile.
+        List<Search> searches = List.of(new Search(Systems.JOB), new Search(Systems.KAFKA_STREAMS));
+        try {
+            for (Search search : searches) {
+                search.open();
+            }
+            for (int turn = 0; searches.stream().anyMatch(Search::hasNext); turn++) {
+                List<Search> order = turn % 2 == 0 ? searches : List.of(searches.get(1), searches.get(0));
+                for (Search search : order) {
+                    if (search.hasNext()) {
+                        search.step();
+                    }
+                }
+            }
+        } finally {
+            for (Search search : searches) {
+                search.close();
+            }
+        }
         StringBuilder text = new StringBuilder();
-        long job = search(Systems.JOB, text);
-        long peer = search(Systems.KAFKA_STREAMS, text);
-        SustainableLine line = new SustainableLine(job, peer);
+        for (Search search : searches) {
+            text.append(search.finish()).append('\n');
+        }
+        SustainableLine line = new SustainableLine(searches.get(0).steps.sustainable(),
+                searches.get(1).steps.sustainable());
         text.append('\n').append(line.format()).append('\n');
         Files.writeString(options.out().resolve("sustainable.txt"), text);
         BenchHarness.log("results: " + options.out().resolve("sustainable.txt"));
@@ -63,62 +85,98 @@ final class SustainableBench {
         return line;
     }
 
-    /** The sustainable rate of one system; its steps are logged and appended to {@code text}. */
-    private long search(String system, StringBuilder text) throws Exception {
-        String runId = "bench-sustainable-" + system + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
-        String input = runId + "-in";
-        String label = system.equals(Systems.JOB)
-                ? "job (exactly-once, " + JOB_CHECKPOINT_INTERVAL + " checkpoints)"
-                : "kafka-streams (exactly_once_v2, default commit interval)";
-        text.append("== ").append(label).append(", ").append(settings.vehicles()).append(" vehicles ==\n");
-        long started = System.nanoTime();
-        BenchHarness.log("sustainable " + label + ": load " + BenchHarness.loadAverage());
-        RateSteps steps = new RateSteps(settings.startRate(), settings.factor(), settings.refinements(),
+    /** One system's search: its input topic, the running system, its watcher, its load and its steps. */
+    private final class Search implements AutoCloseable {
+        final String system;
+        final String runId;
+        final String label;
+        final RateSteps steps = new RateSteps(settings.startRate(), settings.factor(), settings.refinements(),
                 settings.maxRate(), settings.retries());
-        try {
+        final StringBuilder text = new StringBuilder();
+        final long started = System.nanoTime();
+        OutputWatcher watcher;
+        SystemUnderTest sut;
+        PacedLoad load;
+        boolean ended;
+
+        Search(String system) {
+            this.system = system;
+            this.runId = "bench-sustainable-" + system + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+            this.label = system.equals(Systems.JOB)
+                    ? "job (exactly-once, " + JOB_CHECKPOINT_INTERVAL + " checkpoints)"
+                    : "kafka-streams (exactly_once_v2, default commit interval)";
+            text.append("== ").append(label).append(", ").append(settings.vehicles()).append(" vehicles ==\n");
+        }
+
+        /** A fresh topic with the fleet, the system started on it, and waited for until its state holds the fleet. */
+        void open() throws Exception {
+            BenchHarness.log("sustainable " + label + ": load " + BenchHarness.loadAverage());
+            String input = runId + "-in";
             // One valid reading per vehicle, event times ending about now: the state of the whole fleet.
             Backlog fleet = harness.prefill(input, DataSet.fleet(settings.vehicles(), 1, options.sensorsPerVehicle(),
                     options.invalidRatio(), options.seed(), System.currentTimeMillis() - settings.vehicles()));
             RunSpec spec = harness.newRun(input, runId);
-            try (OutputWatcher watcher = new OutputWatcher(harness.broker(), spec.outputTopic(), spec.dlqTopic(),
+            watcher = new OutputWatcher(harness.broker(), spec.outputTopic(), spec.dlqTopic(),
                     fleet.expected().maxima(), fleet.expected().deadLetters());
-                 SystemUnderTest sut = start(system, spec)) {
-                long loadFrom = System.nanoTime();
-                watcher.awaitComplete(Duration.ofSeconds(180 + settings.vehicles() / 2_000));
-                BenchHarness.log(String.format(Locale.ROOT, "  the fleet's %d vehicles in its state after %.1f s;"
-                        + " load %s", settings.vehicles(), (System.nanoTime() - loadFrom) / 1e9,
-                        BenchHarness.loadAverage()));
-                PacedLoad load = new PacedLoad(harness.broker(), input, settings.vehicles(),
-                        options.sensorsPerVehicle(), (int) settings.startRate());
-                for (OptionalLong next = steps.next(); next.isPresent(); next = steps.next()) {
-                    long rate = next.getAsLong();
-                    StepOutcome outcome = step(steps.steps() + 1, rate, load, watcher, sut);
-                    steps.record(rate, outcome.verdict().passed());
-                    text.append(outcome.line()).append('\n');
-                    if (steps.repeating() && outcome.canGoOn()) {
-                        BenchHarness.log("  the step runs again before it counts as failed");
-                        text.append("  the step runs again before it counts as failed\n");
-                    }
-                    if (!outcome.canGoOn()) {
-                        String end = "  the search ends: " + system + (outcome.verdict().reasons().get(0)
-                                .startsWith("unhealthy") ? " is unhealthy" : " did not catch up within " + DRAIN);
-                        BenchHarness.log(end);
-                        text.append(end).append('\n');
-                        break;
-                    }
-                }
-                BenchHarness.log("  " + sut.describe());
-            }
-        } finally {
-            harness.deleteTopicsOf(runId);
+            sut = start(system, spec);
+            long loadFrom = System.nanoTime();
+            watcher.awaitComplete(Duration.ofSeconds(180 + settings.vehicles() / 2_000));
+            BenchHarness.log(String.format(Locale.ROOT, "  %s: the fleet's %d vehicles in its state after %.1f s;"
+                    + " load %s", system, settings.vehicles(), (System.nanoTime() - loadFrom) / 1e9,
+                    BenchHarness.loadAverage()));
+            load = new PacedLoad(harness.broker(), input, settings.vehicles(), options.sensorsPerVehicle(),
+                    (int) settings.startRate());
         }
-        String summary = String.format(Locale.ROOT, "%s: sustainable %d readings/s (lowest failed: %s) after %d"
-                        + " steps, %.0f s; load %s", system, steps.sustainable(),
-                steps.lowestFailed().isPresent() ? String.valueOf(steps.lowestFailed().getAsLong()) : "none",
-                steps.steps(), (System.nanoTime() - started) / 1e9, BenchHarness.loadAverage());
-        BenchHarness.log("  " + summary);
-        text.append(summary).append("\n\n");
-        return steps.sustainable();
+
+        boolean hasNext() {
+            return !ended && steps.next().isPresent();
+        }
+
+        void step() throws Exception {
+            long rate = steps.next().getAsLong();
+            StepOutcome outcome = SustainableBench.this.step(steps.steps() + 1, rate, load, watcher, sut);
+            steps.record(rate, outcome.verdict().passed());
+            text.append(outcome.line()).append('\n');
+            if (!outcome.canGoOn()) {
+                String end = "  the search ends: " + system + (outcome.verdict().reasons().get(0)
+                        .startsWith("unhealthy") ? " is unhealthy" : " did not catch up within " + DRAIN);
+                BenchHarness.log(end);
+                text.append(end).append('\n');
+                ended = true;
+            } else if (steps.repeating()) {
+                BenchHarness.log("  the step runs again before it counts as failed");
+                text.append("  the step runs again before it counts as failed\n");
+            }
+        }
+
+        /** Its summary, logged and added to its steps; the text for sustainable.txt. */
+        String finish() {
+            OptionalLong failed = steps.lowestFailed();
+            String summary = String.format(Locale.ROOT, "%s: sustainable %d readings/s (lowest failed: %s) after %d"
+                            + " steps, %.0f s from its start; load %s", system, steps.sustainable(),
+                    failed.isPresent() ? String.valueOf(failed.getAsLong()) : "none", steps.steps(),
+                    (System.nanoTime() - started) / 1e9, BenchHarness.loadAverage());
+            BenchHarness.log("  " + summary);
+            return text + summary + "\n";
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                if (sut != null) {
+                    BenchHarness.log("  " + sut.describe());
+                    sut.close();
+                }
+            } finally {
+                try {
+                    if (watcher != null) {
+                        watcher.close();
+                    }
+                } finally {
+                    harness.deleteTopicsOf(runId);
+                }
+            }
+        }
     }
 
     private SystemUnderTest start(String system, RunSpec spec) throws Exception {
