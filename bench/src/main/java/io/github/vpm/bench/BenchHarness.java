@@ -103,8 +103,13 @@ public final class BenchHarness implements AutoCloseable {
                     throw e;
                 }
             }
-            if (options.scale().isPresent()) {
-                new ScaleBench(options, harnesses.get(0)).run();
+            if (options.scale().isPresent() || options.sustainable().isPresent()) {
+                if (options.scale().isPresent()) {
+                    new ScaleBench(options, harnesses.get(0)).run();
+                }
+                if (options.sustainable().isPresent()) {
+                    new SustainableBench(options, harnesses.get(0)).run(); // after --scale's lines: its line is last
+                }
             } else {
                 run(options, harnesses);
             }
@@ -370,7 +375,7 @@ public final class BenchHarness implements AutoCloseable {
         }
     }
 
-    private RunSpec newRun(String input, String runId) {
+    RunSpec newRun(String input, String runId) {
         String output = runId + "-max";
         String dlq = runId + "-dlq";
         kafka.createTopic(output, OUTPUT_PARTITIONS, Map.of("cleanup.policy", "compact"));
@@ -379,7 +384,7 @@ public final class BenchHarness implements AutoCloseable {
     }
 
     /** Drops a run's topics (its output, dead letters and any Kafka Streams internals) to keep the disk small. */
-    private void deleteTopicsOf(String runId) {
+    void deleteTopicsOf(String runId) {
         try {
             Set<String> topics = admin.listTopics().names().get().stream()
                     .filter(t -> t.startsWith(runId)).collect(Collectors.toSet());

@@ -14,7 +14,24 @@ import java.util.Optional;
  */
 record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double invalidRatio, long seed, int runs,
                     List<String> systems, boolean latency, int latencyRate, int latencySeconds,
-                    int latencyWarmupSeconds, Path out, List<Security> security, Optional<Scale> scale) {
+                    int latencyWarmupSeconds, Path out, List<Security> security, Optional<Scale> scale,
+                    Optional<Sustainable> sustainable) {
+
+    /**
+     * {@code --sustainable} (alone, or after {@code --scale}'s lines): the highest input rate each of the job
+     * (exactly-once, 1 s checkpoints) and the Kafka Streams peer (its exactly-once defaults) sustains on a
+     * fleet of {@code vehicles}: steps of a constant rate from {@code startRate}, times {@code factor} after
+     * each passed step, {@code refinements} steps between the last pass and the first fail, each step
+     * {@code warmupSeconds} discarded then {@code stepSeconds} measured; a step passes while p99 latency and
+     * the catch-up after it stay within {@code boundMillis} and the producer reaches the rate; a failed step
+     * runs again up to {@code retries} times before it counts as failed.
+     */
+    record Sustainable(int vehicles, long startRate, double factor, int warmupSeconds, int stepSeconds,
+                       int refinements, int retries, long maxRate, long boundMillis) {
+        static final int DEFAULT_VEHICLES = 1_000_000;
+        /** The job's 1 s checkpoint interval + 1 s, held against both systems (BENCHMARKS.md). */
+        static final long DEFAULT_BOUND_MILLIS = 2_000;
+    }
 
     /**
      * {@code --scale}: one fleet per size in {@code vehicles}, {@value #READINGS_PER_VEHICLE} readings per
@@ -60,6 +77,20 @@ record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double i
                 "             and a restore; one line per size: scale: vehicles=N readings=R job=J ceiling=C",
                 "             job/ceiling=X.XX checkpoint_ms=M checkpoint_bytes=B state_bytes=S restore_ms=T",
                 "             (output in DIR, default bench/target/scale; the JVM gets -Xmx8g for it)",
+                "  bench/run --sustainable [--sustainable-vehicles N] [--sustainable-start R] [--sustainable-factor F]",
+                "             [--sustainable-warmup S] [--sustainable-step-seconds S] [--sustainable-refine K]",
+                "             [--sustainable-retries T] [--sustainable-max R] [--sustainable-bound-ms B]",
+                "             [--security plaintext|sasl_ssl] [--out DIR]:",
+                "             the highest input rate the job (exactly-once, 1 s checkpoints) and the Kafka Streams peer",
+                "             (exactly_once_v2 defaults) each sustain on a fleet of N vehicles (default 1000000, 4 sensors,",
+                "             each vehicle's state loaded first): steps from R readings/s (default 2000), times F (default",
+                "             1.5) after each passed step, K steps between the last pass and the first fail (default 2),",
+                "             none above the max (default 1000000); each S s warm-up (default 5) + S s measured (default",
+                "             15); a step passes while p99 latency and the catch-up after it stay within B ms (default",
+                "             2000: the job's 1 s checkpoints + 1 s, for both) and the producer reaches the rate; a failed",
+                "             step runs again up to T times (default 1) before it counts as failed. Last line:",
+                "             sustainable: job=J kafka-streams=K job/kafka-streams=X.XX (readings/s; output in DIR, default",
+                "             bench/target/sustainable). --scale runs it after its own lines (its options apply there too)",
                 "  bench/run --portal [--vehicles N] ...: the portal jar at a fleet size (default 1000000 vehicles);",
                 "             bench/run --portal --help lists its options",
                 "");
@@ -70,12 +101,14 @@ record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double i
         boolean quick = false;
         boolean latency = true;
         boolean scale = false;
+        boolean sustainableOnly = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--quick" -> quick = true;
                 case "--no-latency" -> latency = false;
                 case "--scale" -> scale = true;
+                case "--sustainable" -> sustainableOnly = true;
                 case "--help", "-h" -> throw new UsageRequested();
                 default -> {
                     if (!a.startsWith("--") || i + 1 >= args.length) {
@@ -88,6 +121,15 @@ record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double i
         Values v = new Values(given);
         if (!scale && given.containsKey("scale-vehicles")) {
             throw new IllegalArgumentException("--scale-vehicles: only with --scale");
+        }
+        Optional<Sustainable> sustainable = scale || sustainableOnly
+                ? Optional.of(v.sustainable(sustainableOnly && !scale, quick)) : Optional.empty();
+        if (sustainable.isEmpty()) {
+            for (String name : given.keySet()) {
+                if (name.startsWith("sustainable-")) {
+                    throw new IllegalArgumentException("--" + name + ": only with --sustainable or --scale");
+                }
+            }
         }
         boolean runsGiven = given.containsKey("runs");
         List<Integer> fleets = scale ? v.scaleVehicles(quick) : List.of();
@@ -103,16 +145,20 @@ record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double i
                 v.longValue("seed", 42, Long.MIN_VALUE),
                 runs,
                 v.systems(),
-                latency && !scale,
+                latency && sustainable.isEmpty(),
                 (int) v.longValue("latency-rate", 20_000, 1),
                 (int) v.longValue("latency-seconds", quick ? 5 : 30, 1),
                 (int) v.longValue("latency-warmup", quick ? 2 : 10, 0),
                 Path.of(Objects.requireNonNullElse(given.remove("out"),
-                        scale ? "bench/target/scale" : quick ? "bench/target/quick" : "bench/results")),
+                        scale ? "bench/target/scale" : sustainableOnly ? "bench/target/sustainable"
+                                : quick ? "bench/target/quick" : "bench/results")),
                 Security.parse(Objects.requireNonNullElse(given.remove("security"), "plaintext")),
-                scaleOptions);
+                scaleOptions, sustainable);
         if (scale && o.security().size() > 1) {
             throw new IllegalArgumentException("--security: both is not possible with --scale (one broker per scale run)");
+        }
+        if (sustainable.isPresent() && o.security().size() > 1) {
+            throw new IllegalArgumentException("--security: both is not possible with --sustainable (one broker)");
         }
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown option: --" + given.keySet().iterator().next());
@@ -157,6 +203,68 @@ record BenchOptions(long readings, int vehicles, int sensorsPerVehicle, double i
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--" + name + ": expected a number, got \"" + s + "\"");
             }
+        }
+
+        /**
+         * --sustainable's own options. Alone ({@code only}), the options that shape the default set do not apply:
+         * the fleet and the systems are fixed, and there is one search per system.
+         */
+        Sustainable sustainable(boolean only, boolean quick) {
+            if (only) {
+                for (String fixed : List.of("readings", "vehicles", "systems", "runs")) {
+                    if (given.containsKey(fixed)) {
+                        throw new IllegalArgumentException("--" + fixed + ": not with --sustainable (it searches the"
+                                + " rate of the job and the Kafka Streams peer once each; choose the fleet with"
+                                + " --sustainable-vehicles)");
+                    }
+                }
+                if (quick) {
+                    throw new IllegalArgumentException("--quick: not with --sustainable (choose a small fleet with"
+                            + " --sustainable-vehicles and short steps with --sustainable-step-seconds)");
+                }
+            }
+            long vehicles = longValue("sustainable-vehicles", Sustainable.DEFAULT_VEHICLES, 1);
+            if (vehicles > Scale.MAX_VEHICLES) {
+                throw new IllegalArgumentException("--sustainable-vehicles: must be at most " + Scale.MAX_VEHICLES
+                        + ", got " + vehicles);
+            }
+            long start = longValue("sustainable-start", 2_000, 1);
+            double factor = factor();
+            int warmup = (int) longValue("sustainable-warmup", 5, 0);
+            int step = (int) longValue("sustainable-step-seconds", 15, 1);
+            int refine = (int) longValue("sustainable-refine", 2, 0);
+            int retries = (int) longValue("sustainable-retries", 1, 0);
+            if (retries > 10) {
+                throw new IllegalArgumentException("--sustainable-retries: must be at most 10, got " + retries);
+            }
+            long max = longValue("sustainable-max", 1_000_000, 1);
+            if (max < start) {
+                throw new IllegalArgumentException("--sustainable-max: must be at least the start rate " + start
+                        + ", got " + max);
+            }
+            long bound = longValue("sustainable-bound-ms", Sustainable.DEFAULT_BOUND_MILLIS, 1);
+            if (warmup > 3_600 || step > 3_600) {
+                throw new IllegalArgumentException("--sustainable-" + (step > 3_600 ? "step-seconds" : "warmup")
+                        + ": must be at most 3600");
+            }
+            return new Sustainable((int) vehicles, start, factor, warmup, step, refine, retries, max, bound);
+        }
+
+        private double factor() {
+            String s = given.remove("sustainable-factor");
+            if (s == null) {
+                return 1.5;
+            }
+            double value;
+            try {
+                value = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--sustainable-factor: expected a number, got \"" + s + "\"");
+            }
+            if (!(value >= 1.05 && value <= 10)) {
+                throw new IllegalArgumentException("--sustainable-factor: expected 1.05..10, got " + s);
+            }
+            return value;
         }
 
         /** --scale's own options; the fleet fixes the data set, so the options that shape it do not apply. */

@@ -76,6 +76,17 @@ final class OutputWatcher implements AutoCloseable {
         measureFromEventTime = eventTime;
     }
 
+    /**
+     * Starts a new latency window: forgets the samples so far, and from now on only maxima set by readings
+     * with at least this event time count (the sustainable-rate search's steps, one after another).
+     */
+    void startLatencyWindow(long eventTime) {
+        synchronized (latencies) {
+            measureFromEventTime = eventTime;
+            latencies.clear();
+        }
+    }
+
     private void run() {
         try {
             while (running) {
@@ -120,7 +131,10 @@ final class OutputWatcher implements AutoCloseable {
         }
         if (r.timestamp() >= measureFromEventTime) {
             synchronized (latencies) {
-                latencies.add(nowMillis - r.timestamp());
+                // Checked again under the lock: a new window (startLatencyWindow) may have begun meanwhile.
+                if (r.timestamp() >= measureFromEventTime) {
+                    latencies.add(nowMillis - r.timestamp());
+                }
             }
         }
     }

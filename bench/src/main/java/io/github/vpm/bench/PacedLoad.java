@@ -25,7 +25,10 @@ final class PacedLoad {
     private final int sensorsPerVehicle;
     private final int rate;
 
+    /** Readings sent over every {@link #run} so far: the invalid ones and the markers keep their pace across runs. */
     private long sent;
+    /** Markers rise across runs too, so each is a new maximum for its vehicle whichever step sends it. */
+    private long marker;
     private long lastEventTime;
     private volatile boolean stopped;
 
@@ -37,21 +40,29 @@ final class PacedLoad {
         this.rate = rate;
     }
 
-    /** Sends for {@code seconds}; returns the achieved rate (readings/s). */
+    /** Sends for {@code seconds} at the rate given to the constructor; returns the achieved rate (readings/s). */
     double run(int seconds, long seed) {
+        return run(seconds, seed, rate);
+    }
+
+    /**
+     * Sends for {@code seconds} at {@code rate} readings/s; returns the achieved rate. May be called again,
+     * e.g. at a higher rate: the sustainable-rate search's steps go one after another through one load.
+     */
+    double run(int seconds, long seed, long rate) {
         Properties p = broker.properties();
         p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         SplittableRandom random = new SplittableRandom(seed);
         char[] timestamp = new char[Timestamps.SEED_LENGTH];
         StringBuilder json = new StringBuilder(160);
-        long marker = 0;
+        long sentBefore = sent;
         try (KafkaProducer<byte[], byte[]> producer =
                      new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             long start = System.nanoTime();
             long end = start + seconds * 1_000_000_000L;
             long now;
             while ((now = System.nanoTime()) < end && !stopped) {
-                long due = (now - start) * rate / 1_000_000_000L;
+                long due = sentBefore + (now - start) * rate / 1_000_000_000L;
                 while (sent < due) {
                     int vehicle = random.nextInt(vehicles);
                     String sensorId = DataSet.sensorId(vehicle, random.nextInt(sensorsPerVehicle));
@@ -74,7 +85,7 @@ final class PacedLoad {
                 Thread.sleep(1);
             }
             producer.flush();
-            return sent / ((System.nanoTime() - start) / 1e9);
+            return (sent - sentBefore) / ((System.nanoTime() - start) / 1e9);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -130,4 +130,76 @@ class BenchOptionsTest {
                 .hasMessage("--runs: must be at least 1, got 0");
         assertThat(BenchOptions.usage()).contains("bench/run --scale [--scale-vehicles 10000,1000000,10000000]");
     }
+
+    @Test
+    void sustainableAloneSearchesTheMillionVehicleFleetWithTheIssuesDefaults() {
+        BenchOptions o = BenchOptions.parse("--sustainable");
+        assertThat(o.scale()).isEmpty();
+        assertThat(o.latency()).isFalse();
+        assertThat(o.out()).isEqualTo(Path.of("bench/target/sustainable"));
+        assertThat(o.sustainable()).hasValue(new BenchOptions.Sustainable(1_000_000, 2_000, 1.5, 5, 15, 2, 1,
+                1_000_000, 2_000));
+        assertThat(BenchOptions.parse().sustainable()).isEmpty();
+    }
+
+    @Test
+    void scaleAlsoSearchesTheSustainableRateAndTakesItsOptions() {
+        BenchOptions o = BenchOptions.parse("--scale", "--scale-vehicles", "10000", "--runs", "1",
+                "--sustainable-vehicles", "10_000", "--sustainable-step-seconds", "3");
+        assertThat(o.scale()).isPresent();
+        assertThat(o.out()).isEqualTo(Path.of("bench/target/scale"));
+        assertThat(o.sustainable()).hasValueSatisfying(s -> {
+            assertThat(s.vehicles()).isEqualTo(10_000);
+            assertThat(s.stepSeconds()).isEqualTo(3);
+        });
+        assertThat(BenchOptions.parse("--scale", "--sustainable").sustainable()).isPresent();
+    }
+
+    @Test
+    void sustainableTakesEveryOption() {
+        BenchOptions o = BenchOptions.parse("--sustainable", "--sustainable-vehicles", "10000", "--sustainable-start",
+                "500", "--sustainable-factor", "2", "--sustainable-warmup", "0", "--sustainable-step-seconds", "4",
+                "--sustainable-refine", "0", "--sustainable-retries", "0", "--sustainable-max", "8000",
+                "--sustainable-bound-ms", "1100",
+                "--security", "sasl_ssl", "--out", "x");
+        assertThat(o.sustainable()).hasValue(new BenchOptions.Sustainable(10_000, 500, 2.0, 0, 4, 0, 0, 8_000, 1_100));
+        assertThat(o.security()).containsExactly(Security.SASL_SSL);
+        assertThat(o.out()).isEqualTo(Path.of("x"));
+    }
+
+    @Test
+    void badSustainableOptionsNameTheirOption() {
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-vehicles", "0"))
+                .hasMessage("--sustainable-vehicles: must be at least 1, got 0");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-vehicles", "200000000"))
+                .hasMessage("--sustainable-vehicles: must be at most 100000000, got 200000000");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-start", "fast"))
+                .hasMessage("--sustainable-start: expected an integer, got \"fast\"");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-factor", "1"))
+                .hasMessage("--sustainable-factor: expected 1.05..10, got 1");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-factor", "x1.5"))
+                .hasMessage("--sustainable-factor: expected a number, got \"x1.5\"");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-step-seconds", "0"))
+                .hasMessage("--sustainable-step-seconds: must be at least 1, got 0");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-refine", "-1"))
+                .hasMessage("--sustainable-refine: must be at least 0, got -1");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-retries", "11"))
+                .hasMessage("--sustainable-retries: must be at most 10, got 11");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-max", "1000"))
+                .hasMessage("--sustainable-max: must be at least the start rate 2000, got 1000");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--sustainable-bound-ms", "0"))
+                .hasMessage("--sustainable-bound-ms: must be at least 1, got 0");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable-start", "1000"))
+                .hasMessage("--sustainable-start: only with --sustainable or --scale");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--runs", "2"))
+                .hasMessageStartingWith("--runs: not with --sustainable");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--vehicles", "2"))
+                .hasMessageStartingWith("--vehicles: not with --sustainable");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--quick"))
+                .hasMessageStartingWith("--quick: not with --sustainable");
+        assertThatThrownBy(() -> BenchOptions.parse("--sustainable", "--security", "both"))
+                .hasMessage("--security: both is not possible with --sustainable (one broker)");
+        assertThat(BenchOptions.usage()).contains("bench/run --sustainable [--sustainable-vehicles N]")
+                .contains("sustainable: job=J kafka-streams=K job/kafka-streams=X.XX");
+    }
 }

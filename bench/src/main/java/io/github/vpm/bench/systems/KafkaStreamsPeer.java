@@ -167,6 +167,14 @@ public final class KafkaStreamsPeer implements SystemUnderTest {
         }
     }
 
+    /** Fails loudly if Kafka Streams has stopped processing (ERROR, shutting down): its figures would mean nothing. */
+    public void requireHealthy() {
+        KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+            throw new IllegalStateException("Kafka Streams is " + state);
+        }
+    }
+
     @Override
     public String describe() {
         return "Kafka Streams, exactly_once_v2, " + THREADS + " threads, RocksDB store + changelog";
