@@ -5,6 +5,7 @@ import io.github.vpm.bench.BenchOptions.Scale;
 import io.github.vpm.bench.data.DataSet;
 import io.github.vpm.bench.report.Report;
 import io.github.vpm.bench.report.Report.ThroughputResult;
+import io.github.vpm.bench.report.ScaleChart;
 import io.github.vpm.bench.report.ScaleLine;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -42,11 +43,14 @@ final class ScaleBench {
             lines.add(measure(fleet, text));
             // Printed as soon as a size is done: the largest takes long, the smaller ones are worth having.
             System.out.println(lines.get(lines.size() - 1).format());
+            // Redrawn after each size, so that a run stopped during the largest keeps the others' chart.
+            ScaleChart.write(lines, options.out().resolve("scale.png"));
         }
         text.append('\n');
         lines.forEach(line -> text.append(line.format()).append('\n'));
         Files.writeString(options.out().resolve("scale.txt"), text);
-        BenchHarness.log("results: " + options.out().resolve("scale.txt"));
+        BenchHarness.log("results: " + options.out().resolve("scale.txt") + ", chart: "
+                + options.out().resolve("scale.png"));
     }
 
     private ScaleLine measure(int fleet, StringBuilder text) throws Exception {
