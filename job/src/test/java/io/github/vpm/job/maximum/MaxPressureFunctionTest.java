@@ -285,6 +285,50 @@ class MaxPressureFunctionTest {
         }
     }
 
+    /**
+     * A fleet far larger than the cache: each fill answers almost nothing, so the cache is skipped for
+     * {@code CACHE_BYPASS_FILLS} times its size in readings, then used again; the output stays exact.
+     */
+    @Test
+    void aCacheThatDoesNotPayIsSkippedForAWhileThenTriedAgain() throws Exception {
+        int cacheSize = 10;
+        MaxPressureFunction function = new MaxPressureFunction(Duration.ZERO, cacheSize);
+        try (var h = newHarness(function, 1, 0)) {
+            h.open();
+            // 11 vehicles, each once: no lookup is answered, and the 11th finds the cache full.
+            for (int v = 0; v < cacheSize + 1; v++) {
+                send(h, reading("V" + v, 100, 1_000L + v));
+            }
+            assertThat(function.cacheBypassed()).isTrue();
+            long bypass = (long) MaxPressureFunction.CACHE_BYPASS_FILLS * cacheSize;
+            for (long i = 0; i < bypass - 1; i++) {
+                send(h, reading("V" + (i % 5), 50, 2_000L + i)); // below the maxima: nothing emitted
+            }
+            assertThat(function.cacheBypassed()).as("one reading of the bypass left").isTrue();
+            send(h, reading("V0", 50, 9_000L));
+            assertThat(function.cacheBypassed()).as("bypass over: the cache is used again").isFalse();
+            send(h, reading("V0", 200, 9_001L));
+            assertThat(maxima(h)).hasSize(cacheSize + 2).endsWith(200.0);
+        }
+    }
+
+    /** A cache that answers most readings stays in use when it is full and cleared. */
+    @Test
+    void aCacheThatPaysStaysInUseWhenItOverflows() throws Exception {
+        int cacheSize = 10;
+        MaxPressureFunction function = new MaxPressureFunction(Duration.ZERO, cacheSize);
+        try (var h = newHarness(function, 1, 0)) {
+            h.open();
+            for (int round = 0; round < 5; round++) {
+                for (int v = 0; v < cacheSize; v++) {
+                    send(h, reading("V" + v, 100 - round, 1_000L * round + v)); // answered from round 2 on
+                }
+            }
+            send(h, reading("V-new", 100, 10_000L)); // the cache is full: judged, and it paid
+            assertThat(function.cacheBypassed()).isFalse();
+        }
+    }
+
     @Test
     void registersTheEmittedCounterAndTheTrackedGauge() throws Exception {
         InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
