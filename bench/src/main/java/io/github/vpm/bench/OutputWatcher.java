@@ -32,7 +32,7 @@ final class OutputWatcher implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch complete = new CountDownLatch(1);
 
-    private final Map<String, Double> lastMax = new HashMap<>();
+    private final Map<String, Double> lastMax;
     private volatile long measureFromEventTime = Long.MAX_VALUE;
     private final List<Long> latencies = new ArrayList<>();
     private int vehiclesComplete;
@@ -58,6 +58,9 @@ final class OutputWatcher implements AutoCloseable {
         this.outputTopic = outputTopic;
         this.expectedMaxima = expectedMaxima;
         this.expectedDeadLetters = expectedDeadLetters;
+        // Sized for the whole fleet up front: at 10M vehicles, growing it rehashed millions of entries
+        // on the thread that competes with the system under test for the CPU.
+        this.lastMax = new HashMap<>(expectedMaxima == null ? 16 : expectedMaxima.size() * 4 / 3 + 1);
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(outputTopic, dlqTopic)) {
             for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
