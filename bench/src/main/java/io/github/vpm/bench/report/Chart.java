@@ -29,14 +29,20 @@ public final class Chart {
         if (!report.latencySummaries().isEmpty()) {
             charts.add(latency(report));
         }
-        BufferedImage image = new BufferedImage(WIDTH * charts.size(), HEIGHT, BufferedImage.TYPE_INT_RGB);
+        writeSideBySide(charts, WIDTH, HEIGHT, png);
+    }
+
+    /** One PNG with the charts side by side, each {@code width} x {@code height}, on white. */
+    static void writeSideBySide(List<? extends org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts, int width,
+                                int height, Path png) throws IOException {
+        BufferedImage image = new BufferedImage(width * charts.size(), height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), HEIGHT);
+        g.fillRect(0, 0, image.getWidth(), height);
         for (int i = 0; i < charts.size(); i++) {
-            Graphics2D part = (Graphics2D) g.create(i * WIDTH, 0, WIDTH, HEIGHT);
-            charts.get(i).paint(part, WIDTH, HEIGHT);
+            Graphics2D part = (Graphics2D) g.create(i * width, 0, width, height);
+            charts.get(i).paint(part, width, height);
             part.dispose();
         }
         g.dispose();

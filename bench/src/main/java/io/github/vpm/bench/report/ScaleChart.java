@@ -1,15 +1,10 @@
 package io.github.vpm.bench.report;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -31,20 +26,7 @@ public final class ScaleChart {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("no fleet size to draw");
         }
-        XYChart[] charts = {throughput(lines), durations(lines)};
-        BufferedImage image = new BufferedImage(WIDTH * charts.length, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), HEIGHT);
-        for (int i = 0; i < charts.length; i++) {
-            Graphics2D part = (Graphics2D) g.create(i * WIDTH, 0, WIDTH, HEIGHT);
-            charts[i].paint(part, WIDTH, HEIGHT);
-            part.dispose();
-        }
-        g.dispose();
-        Files.createDirectories(png.toAbsolutePath().getParent());
-        ImageIO.write(image, "png", png.toFile());
+        Chart.writeSideBySide(List.of(throughput(lines), durations(lines)), WIDTH, HEIGHT, png);
     }
 
     private static XYChart throughput(List<ScaleLine> lines) {
