@@ -3,7 +3,7 @@ package io.github.vpm.bench.systems;
 import io.github.vpm.job.deadletter.DeadLetter;
 import io.github.vpm.job.deadletter.DeadLetterSerializer;
 import io.github.vpm.job.maximum.PressureMax;
-import io.github.vpm.job.maximum.PressureMaxSerializer;
+import io.github.vpm.job.maximum.PressureMaxJson;
 import io.github.vpm.job.reading.InvalidReadingException;
 import io.github.vpm.job.reading.Reading;
 import io.github.vpm.job.reading.ReadingDecoder;
@@ -65,6 +65,7 @@ public final class Ceiling implements SystemUnderTest {
             // The input is pre-filled and static: done once the position reaches these.
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             ReadingDecoder decoder = new ReadingDecoder(0, 10_000_000);
+            PressureMaxJson json = new PressureMaxJson(); // the job's writer, one per thread as in its sink
             Map<String, Double> maxima = new HashMap<>();
             readyNanos = System.nanoTime();
             long lastCommit = readyNanos;
@@ -85,7 +86,7 @@ public final class Ceiling implements SystemUnderTest {
                         maxima.put(reading.vehicleId(), reading.pressure());
                         producer.send(new ProducerRecord<>(spec.outputTopic(), null, reading.timestamp(),
                                 reading.vehicleId().getBytes(StandardCharsets.UTF_8),
-                                PressureMaxSerializer.toJson(PressureMax.of(reading))));
+                                json.write(PressureMax.of(reading))));
                     }
                 }
                 if (System.nanoTime() - lastCommit > 1_000_000_000L) {

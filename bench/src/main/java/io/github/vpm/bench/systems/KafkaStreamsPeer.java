@@ -4,7 +4,7 @@ import io.github.vpm.job.deadletter.DeadLetter;
 import io.github.vpm.job.deadletter.DeadLetterSerializer;
 import io.github.vpm.job.ingest.DecodedRecord;
 import io.github.vpm.job.maximum.PressureMax;
-import io.github.vpm.job.maximum.PressureMaxSerializer;
+import io.github.vpm.job.maximum.PressureMaxJson;
 import io.github.vpm.job.reading.InvalidReadingException;
 import io.github.vpm.job.reading.Reading;
 import io.github.vpm.job.reading.ReadingDecoder;
@@ -130,6 +130,8 @@ public final class KafkaStreamsPeer implements SystemUnderTest {
 
     /** The keyed maximum: emit only when it strictly increases, stamped with the reading's event time. */
     static final class Max implements Processor<String, Reading, String, byte[]> {
+        /** The job's writer; a processor belongs to one stream thread, as a sink writer to one task. */
+        private final PressureMaxJson json = new PressureMaxJson();
         private ProcessorContext<String, byte[]> context;
         private KeyValueStore<String, Double> maxima;
 
@@ -147,7 +149,7 @@ public final class KafkaStreamsPeer implements SystemUnderTest {
                 return;
             }
             maxima.put(record.key(), reading.pressure());
-            context.forward(new Record<>(record.key(), PressureMaxSerializer.toJson(PressureMax.of(reading)),
+            context.forward(new Record<>(record.key(), json.write(PressureMax.of(reading)),
                     reading.timestamp()));
         }
     }
