@@ -70,3 +70,61 @@ require_lab_network() {
 
 # address_of <url|host:port>: the host part (http://192.168.56.11:8081 -> 192.168.56.11).
 address_of() { local a="${1#*://}"; a="${a%%/*}"; echo "${a%:*}"; }
+
+# --- the build output the labs deploy (vagrant/lab, vagrant/vmlab) -------------------------------
+# Each artifact (a glob under the checkout), then the sources it is built from: an artifact older
+# than any of them would deploy yesterday's code without a word.
+LAB_ARTIFACTS=(
+  "dist/target/vpm-zookeeper-*.tar.gz pom.xml dist/pom.xml dist/src dist/zookeeper"
+  "dist/target/vpm-kafka-*.tar.gz pom.xml dist/pom.xml dist/src dist/kafka"
+  "dist/target/vpm-flink-*.tar.gz pom.xml dist/pom.xml dist/src dist/flink"
+  "dist/target/kafka/agents/jmx_prometheus_javaagent.jar" # a downloaded jar: it keeps its own date
+  "job/target/vpm-job.jar pom.xml cli job/pom.xml job/src/main"
+  "simulator/target/vpm-simulator.jar pom.xml cli simulator/pom.xml simulator/src/main"
+  "portal/target/vpm-portal.jar pom.xml cli portal/pom.xml portal/src/main"
+)
+
+# lab_artifacts_problem: prints one line saying which build output is missing or older than its
+# sources (and how to rebuild), or nothing when everything is there and current. Needs ROOT.
+lab_artifacts_problem() {
+  local missing=() stale=() entry artifact newer f
+  local -a parts sources
+  for entry in "${LAB_ARTIFACTS[@]}"; do
+    read -ra parts <<<"$entry"
+    artifact="$(compgen -G "$ROOT/${parts[0]}" | head -n 1)" || true
+    if [[ -z "$artifact" ]]; then
+      missing+=("${parts[0]}")
+      continue
+    fi
+    sources=()
+    for f in "${parts[@]:1}"; do
+      [[ -e "$ROOT/$f" ]] && sources+=("$ROOT/$f")
+    done
+    ((${#sources[@]} > 0)) || continue
+    newer="$(find "${sources[@]}" -type f ! -path '*/target/*' -newer "$artifact" -print -quit)"
+    [[ -z "$newer" ]] || stale+=("${artifact#"$ROOT"/} is older than ${newer#"$ROOT"/}")
+  done
+  if ((${#missing[@]} > 0)); then
+    echo "build output missing: ${missing[*]} (run ./mvnw -B verify first)"
+  elif ((${#stale[@]} > 0)); then
+    local joined
+    printf -v joined '%s; ' "${stale[@]}"
+    echo "build output older than its sources: ${joined%; } (rebuild: ./mvnw -B package -DskipTests)"
+  fi
+}
+
+# lab_copy_artifacts <dir>: copies the build output into <dir> (emptied first), keeping the
+# checkout's layout (dist/target/..., job/target/...), which the playbook reads as vpm_artifacts_dir.
+lab_copy_artifacts() {
+  local dir="$1" entry f
+  local -a parts
+  rm -rf "$dir"
+  for entry in "${LAB_ARTIFACTS[@]}"; do
+    read -ra parts <<<"$entry"
+    for f in $(compgen -G "$ROOT/${parts[0]}"); do
+      f="${f#"$ROOT"/}"
+      mkdir -p "$dir/$(dirname "$f")"
+      cp -p "$ROOT/$f" "$dir/$f"
+    done
+  done
+}
