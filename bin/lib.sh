@@ -117,11 +117,12 @@ lab_artifacts_problem() {
 # checkout's layout (dist/target/..., job/target/...), which the playbook reads as vpm_artifacts_dir.
 lab_copy_artifacts() {
   local dir="$1" entry f
-  local -a parts
+  local -a parts matches
   rm -rf "$dir"
   for entry in "${LAB_ARTIFACTS[@]}"; do
     read -ra parts <<<"$entry"
-    for f in $(compgen -G "$ROOT/${parts[0]}"); do
+    mapfile -t matches < <(compgen -G "$ROOT/${parts[0]}") # one per line: a checkout path may hold spaces
+    for f in "${matches[@]}"; do
       f="${f#"$ROOT"/}"
       mkdir -p "$dir/$(dirname "$f")"
       cp -p "$ROOT/$f" "$dir/$f"
