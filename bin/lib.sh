@@ -79,6 +79,7 @@ LAB_ARTIFACTS=(
   "dist/target/vpm-kafka-*.tar.gz pom.xml dist/pom.xml dist/src dist/kafka"
   "dist/target/vpm-flink-*.tar.gz pom.xml dist/pom.xml dist/src dist/flink"
   "dist/target/kafka/agents/jmx_prometheus_javaagent.jar" # a downloaded jar: it keeps its own date
+  "kafka-admin/target/vpm-kafka-admin.jar pom.xml cli kafka-admin/pom.xml kafka-admin/src/main"
   "job/target/vpm-job.jar pom.xml cli job/pom.xml job/src/main"
   "simulator/target/vpm-simulator.jar pom.xml cli simulator/pom.xml simulator/src/main"
   "portal/target/vpm-portal.jar pom.xml cli portal/pom.xml portal/src/main"
