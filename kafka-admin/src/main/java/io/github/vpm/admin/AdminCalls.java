@@ -39,26 +39,28 @@ final class AdminCalls {
      */
     <T> T await(KafkaFuture<T> future, String what) {
         try {
-            return future.get(timeout.plus(GUARD).toMillis(), TimeUnit.MILLISECONDS);
+            return get(future, what);
         } catch (ExecutionException e) {
             throw failure(what, e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw noAnswer("the client did not end the call to " + what);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AdminFailure("interrupted while trying to " + what);
         }
     }
 
     /** As {@link #await}, but a topic that does not exist is empty rather than a failure. */
     <T> Optional<T> awaitUnlessNoTopic(KafkaFuture<T> future, String what) {
         try {
-            return Optional.of(future.get(timeout.plus(GUARD).toMillis(), TimeUnit.MILLISECONDS));
+            return Optional.of(get(future, what));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return Optional.empty();
             }
             throw failure(what, e.getCause());
+        }
+    }
+
+    /** The call's result; only its own failure is left to the caller. */
+    private <T> T get(KafkaFuture<T> future, String what) throws ExecutionException {
+        try {
+            return future.get(timeout.plus(GUARD).toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw noAnswer("the client did not end the call to " + what);
         } catch (InterruptedException e) {
