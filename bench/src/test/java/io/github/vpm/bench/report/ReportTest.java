@@ -27,8 +27,17 @@ class ReportTest {
 
     @Test
     void theLastLineOfAReportIsTheRatios() {
-        assertThat(lastLine(report(800_000, 400_000).render("conditions")))
-                .isEqualTo("ratios: job/ceiling=0.50 job/kafka-streams=NaN");
+        List<ThroughputResult> runs = new ArrayList<>(List.of(
+                new ThroughputResult("ceiling", 1, 800_000, 1, 10, 1, 0),
+                new ThroughputResult("kafka-streams", 1, 250_000, 1, 10, 1, 0),
+                new ThroughputResult("job", 1, 400_000, 1, 10, 1, 0)));
+        assertThat(lastLine(new Report(1000, runs, List.of(), 20_000).render("conditions")))
+                .isEqualTo("ratios: job/ceiling=0.50 job/kafka-streams=1.60");
+    }
+
+    @Test
+    void theRatiosLineLeavesOutABaselineThatDidNotRun() {
+        assertThat(lastLine(report(800_000, 400_000).render("conditions"))).isEqualTo("ratios: job/ceiling=0.50");
     }
 
     @Test
