@@ -90,7 +90,7 @@ final class AdminCalls {
     }
 
     private AdminFailure noAnswer(String reason) {
-        return new AdminFailure("no answer from the brokers at " + bootstrapServer + " within "
+        return AdminFailure.noAnswer("no answer from the brokers at " + bootstrapServer + " within "
                 + Durations.format(timeout) + " (" + reason + ")");
     }
 

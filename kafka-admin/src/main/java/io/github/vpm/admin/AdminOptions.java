@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  *
  * @param commandConfig  client settings from --command-config (SASL/TLS), merged into the Admin client's
  * @param timeout        how long each call to the brokers may take
+ * @param attempts       runs of the whole reconciliation while the brokers do not answer (1: no retry)
  * @param topics         the topics file's entries, if --topics was given
  * @param acls           the ACLs file's entries, if --acls was given
  * @param describeTopics the topics --describe-topics names; empty without the option
@@ -28,6 +29,7 @@ record AdminOptions(
         String bootstrapServer,
         KafkaClientSettings commandConfig,
         Duration timeout,
+        int attempts,
         Optional<List<DesiredTopic>> topics,
         Optional<Set<DesiredAcl>> acls,
         List<String> describeTopics,
@@ -41,10 +43,13 @@ record AdminOptions(
     private static final String BOOTSTRAP = "bootstrap-server";
     private static final String COMMAND_CONFIG = "command-config";
     private static final String TIMEOUT = "timeout";
+    private static final String ATTEMPTS = "attempts";
+    static final int MAX_ATTEMPTS = 100;
     private static final String TOPICS = "topics";
     private static final String ACLS = "acls";
     private static final String DESCRIBE = "describe-topics";
-    private static final List<String> NAMES = List.of(BOOTSTRAP, COMMAND_CONFIG, TIMEOUT, TOPICS, ACLS, DESCRIBE);
+    private static final List<String> NAMES = List.of(BOOTSTRAP, COMMAND_CONFIG, TIMEOUT, ATTEMPTS, TOPICS, ACLS,
+            DESCRIBE);
 
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
 
@@ -59,12 +64,13 @@ record AdminOptions(
     static AdminOptions parse(String... args) {
         CommandLine line = CommandLine.parse(NAMES, CommandLine.Repeats.REFUSED, args);
         if (line.helpRequested()) {
-            return new AdminOptions("", KafkaClientSettings.NONE, DEFAULT_TIMEOUT, Optional.empty(), Optional.empty(),
-                    List.of(), true);
+            return new AdminOptions("", KafkaClientSettings.NONE, DEFAULT_TIMEOUT, 1, Optional.empty(),
+                    Optional.empty(), List.of(), true);
         }
         Map<String, String> given = line.values();
         String bootstrap = bootstrapServer(given.get(BOOTSTRAP));
         Duration timeout = given.containsKey(TIMEOUT) ? timeout(given.get(TIMEOUT)) : DEFAULT_TIMEOUT;
+        int attempts = given.containsKey(ATTEMPTS) ? attempts(given.get(ATTEMPTS)) : 1;
         KafkaClientSettings settings = given.containsKey(COMMAND_CONFIG)
                 ? commandConfig(given.get(COMMAND_CONFIG)) : KafkaClientSettings.NONE;
         Optional<List<DesiredTopic>> topics = Optional.ofNullable(given.get(TOPICS))
@@ -76,7 +82,7 @@ record AdminOptions(
             throw new InvalidOptionException("nothing to do: give --topics FILE, --acls FILE or --describe-topics"
                     + " NAME[,NAME...] (--help for usage)");
         }
-        return new AdminOptions(bootstrap, settings, timeout, topics, acls, describe, false);
+        return new AdminOptions(bootstrap, settings, timeout, attempts, topics, acls, describe, false);
     }
 
     /** Whether the run may change the cluster, and so ends with ok or changed on stdout. */
@@ -101,7 +107,7 @@ record AdminOptions(
     /** The --help text. */
     static String usage() {
         return String.join("\n",
-                "Usage: " + PROGRAM + " --bootstrap-server HOST:PORT [--command-config FILE] [--timeout TIME]",
+                "Usage: " + PROGRAM + " --bootstrap-server HOST:PORT [--command-config FILE] [--timeout TIME] [--attempts N]",
                 "                       [--topics FILE] [--acls FILE] [--describe-topics NAME[,NAME...]]",
                 "  (java -cp \"vpm-kafka-admin.jar:<kafka>/lib/*\" io.github.vpm.admin.KafkaAdminTool ...)",
                 "Keeps a Kafka cluster's topics and ACLs in the shape of desired-state files, in one JVM.",
@@ -111,6 +117,9 @@ record AdminOptions(
                 "                                      sasl.*, ssl.*); the options' brokers and timeouts win",
                 "  --timeout time                      how long each call to the brokers may take: 30s, 2min...",
                 "                                      (default: " + Durations.format(DEFAULT_TIMEOUT) + ")",
+                "  --attempts n                        run it all again, " + Durations.format(KafkaAdminTool.RETRY_DELAY)
+                        + " later, while the brokers do not answer,",
+                "                                      up to n runs in all (default 1, at most " + MAX_ATTEMPTS + ")",
                 "  --topics file                       create missing topics, raise partitions, set the configs named;",
                 "                                      lines: " + DesiredTopic.FORMAT,
                 "  --acls file                         make the ACLs of the principals named exactly these, from any",
@@ -122,8 +131,10 @@ record AdminOptions(
                 "At least one of --topics, --acls, --describe-topics; topics are applied first, then ACLs, then",
                 "topics described. In the files, # comment lines and blank lines are ignored. Every action and",
                 "warning goes to stderr; with --topics or --acls the last line on stdout is one word: ok when",
-                "nothing changed, changed otherwise. A topic is never shrunk, its replication factor never changed.",
-                "Exit status: 0 done; 1 the brokers could not be brought into shape (one line on stderr);",
+                "nothing changed, changed otherwise (also when an earlier attempt sent changes and got no answer).",
+                "A topic is never shrunk, its replication factor never changed.",
+                "Exit status: 0 done; 1 the brokers could not be brought into shape (one line on stderr, after",
+                "a warning line for each attempt that got no answer);",
                 "2 bad options or a malformed file.",
                 "");
     }
@@ -149,6 +160,18 @@ record AdminOptions(
                     value);
         }
         return d;
+    }
+
+    private static int attempts(String value) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= MAX_ATTEMPTS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw InvalidOptionException.expected("--" + ATTEMPTS, "a whole number from 1 to " + MAX_ATTEMPTS, value);
     }
 
     private static KafkaClientSettings commandConfig(String file) {

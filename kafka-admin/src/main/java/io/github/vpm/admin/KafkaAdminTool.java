@@ -22,6 +22,8 @@ public final class KafkaAdminTool {
 
     /** How long closing the client may wait for calls still in flight (only after a failure). */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** Between attempts (--attempts) when the brokers did not answer. */
+    static final Duration RETRY_DELAY = Duration.ofSeconds(5);
 
     private KafkaAdminTool() {
     }
@@ -46,7 +48,8 @@ public final class KafkaAdminTool {
         }
         ClientLogging.silence();
         try {
-            boolean changed = apply(options, out, err);
+            boolean changed = new Retries(options.attempts(), RETRY_DELAY, d -> Thread.sleep(d.toMillis()))
+                    .run(() -> apply(options, out, err), err);
             if (options.reconciles()) {
                 out.println(changed ? "changed" : "ok");
             }
@@ -64,11 +67,12 @@ public final class KafkaAdminTool {
         }
     }
 
+    /** One attempt, with a client of its own: the topics, the ACLs, then the description; true if it changed any. */
     private static boolean apply(AdminOptions options, PrintStream out, PrintStream err) {
         AdminCalls calls = new AdminCalls(options.bootstrapServer(), options.timeout());
         Admin admin = create(options);
+        boolean changed = false;
         try {
-            boolean changed = false;
             if (options.topics().isPresent()) {
                 changed |= new ClusterTopics(admin, calls).reconcile(options.topics().get(), err);
             }
@@ -79,6 +83,9 @@ public final class KafkaAdminTool {
                 new ClusterTopics(admin, calls).describeLines(options.describeTopics()).forEach(out::println);
             }
             return changed;
+        } catch (AdminFailure e) {
+            // The topics changed, then the ACLs got no answer: a retry must still end in "changed".
+            throw changed ? e.afterChangesRequested() : e;
         } finally {
             admin.close(CLOSE_TIMEOUT);
         }

@@ -30,11 +30,13 @@ class AdminOptionsTest {
         Path config = Files.writeString(dir.resolve("admin.properties"), "security.protocol=SASL_SSL\n");
 
         AdminOptions o = AdminOptions.parse("--bootstrap-server", BROKER, "--command-config", config.toString(),
-                "--timeout", "45s", "--topics", topics.toString(), "--acls=" + acls, "--describe-topics", "in, out,in");
+                "--timeout", "45s", "--attempts", "4", "--topics", topics.toString(), "--acls=" + acls,
+                "--describe-topics", "in, out,in");
 
         assertThat(o.bootstrapServer()).isEqualTo(BROKER);
         assertThat(o.commandConfig().asMap()).containsExactly(Map.entry("security.protocol", "SASL_SSL"));
         assertThat(o.timeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(o.attempts()).isEqualTo(4);
         assertThat(o.topics()).hasValueSatisfying(t -> assertThat(t).extracting(DesiredTopic::name).containsExactly("in"));
         assertThat(o.acls()).hasValueSatisfying(a -> assertThat(a).hasSize(1));
         assertThat(o.describeTopics()).containsExactly("in", "out");
@@ -47,6 +49,7 @@ class AdminOptionsTest {
         AdminOptions o = AdminOptions.parse("--bootstrap-server", BROKER, "--describe-topics", "in");
 
         assertThat(o.timeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(o.attempts()).isEqualTo(1);
         assertThat(o.topics()).isEmpty();
         assertThat(o.acls()).isEmpty();
         assertThat(o.reconciles()).isFalse();
@@ -74,7 +77,7 @@ class AdminOptionsTest {
     void helpWinsOverEverythingElse() {
         assertThat(AdminOptions.parse("--nonsense", "--help").help()).isTrue();
         assertThat(AdminOptions.usage()).startsWith("Usage: vpm-kafka-admin --bootstrap-server HOST:PORT")
-                .contains("--command-config", "--timeout", "--topics", "--acls", "--describe-topics", "Exit status");
+                .contains("--command-config", "--timeout", "--attempts", "--topics", "--acls", "--describe-topics", "Exit status");
     }
 
     @Test
@@ -99,6 +102,15 @@ class AdminOptionsTest {
                 "--describe-topics", "in"))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessage("--timeout: expected a duration such as 30s or 2min, above 0 and up to 24d, got \"" + value + "\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "101", "two", "1.5", ""})
+    void refusesBadAttempts(String value) {
+        assertThatThrownBy(() -> AdminOptions.parse("--bootstrap-server", BROKER, "--attempts", value,
+                "--describe-topics", "in"))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("--attempts: expected a whole number from 1 to 100, got \"" + value + "\"");
     }
 
     @Test

@@ -229,6 +229,22 @@ class KafkaAdminToolIT {
     }
 
     @Test
+    void anUnreachableBrokerIsTriedAgainWithAWarningPerRetry() throws IOException {
+        int port = freePort();
+
+        Result result = run("--bootstrap-server", "127.0.0.1:" + port, "--timeout", "2s", "--attempts", "2",
+                "--describe-topics", "kat-x");
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        String noAnswer = "no answer from the brokers at 127.0.0.1:" + port + " within 2s (";
+        assertThat(result.errLines()).hasSize(2);
+        assertThat(result.errLines().get(0)).startsWith("vpm-kafka-admin: warning: " + noAnswer)
+                .endsWith("; attempt 2 of 2 in 5s");
+        assertThat(result.errLines().get(1)).startsWith("vpm-kafka-admin: " + noAnswer);
+    }
+
+    @Test
     void aPrincipalWithoutTheRightsIsRefusedInOneLine() throws IOException {
         Path acls = file("refused.acls", "TOPIC LITERAL kat-refused User:kat-refused READ\n");
 
