@@ -196,6 +196,13 @@ class ExporterRulesIT {
         assertThat(scrape.names()).filteredOn(n -> n.startsWith("kafka_network_requestmetrics_"))
                 .containsOnly("kafka_network_requestmetrics_requests_total", "kafka_network_requestmetrics_errors_total",
                         "kafka_network_requestmetrics_totaltimems", "kafka_network_requestmetrics_totaltimems_count");
+        // kafka.network is read bean by bean (includeObjectNames): the queues and idle ratios are still there.
+        assertThat(scrape.names()).contains("kafka_network_requestchannel_requestqueuesize",
+                "kafka_network_requestchannel_responsequeuesize", "kafka_network_processor_idle_percent",
+                "kafka_network_socketserver_networkprocessoravgidle_percent",
+                "kafka_network_acceptor_acceptorblockedpercent_count");
+        assertThat(scrape.named("kafka_network_requestmetrics_totaltimems")).extracting(s -> s.labels().get("request"))
+                .contains("Produce", "Fetch");
         // The upstream example rules export ~6000 series for one idle broker; these keep it small.
         assertThat(scrape.samples()).as("series of one broker").hasSizeLessThan(1000);
     }
