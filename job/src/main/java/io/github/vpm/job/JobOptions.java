@@ -6,6 +6,7 @@ import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.Durations;
 import io.github.vpm.cli.InvalidOptionException;
 import io.github.vpm.cli.KafkaClientSettings;
+import io.github.vpm.cli.OptionValues;
 import io.github.vpm.job.ingest.RecordSizeGuard;
 import java.time.Duration;
 import java.util.List;
@@ -131,7 +132,7 @@ public final class JobOptions {
     private JobOptions(boolean helpRequested, Map<String, String> given) {
         Values values = new Values(given);
         this.helpRequested = helpRequested;
-        this.bootstrapServers = values.text("bootstrap-servers");
+        this.bootstrapServers = values.bootstrapServers("bootstrap-servers");
         this.kafkaSettings = values.kafkaSettings(KafkaClientSettings.OPTION);
         this.inputTopic = values.topic("input-topic");
         this.outputTopic = values.topic("output-topic");
@@ -423,18 +424,12 @@ public final class JobOptions {
             return number + 0.0; // -0 is 0
         }
 
+        String bootstrapServers(String name) {
+            return OptionValues.bootstrapServers("--" + name, raw(name));
+        }
+
         long integer(String name, long min, long max) {
-            String value = raw(name);
-            long number;
-            try {
-                number = Long.parseLong(value.strip());
-            } catch (NumberFormatException e) {
-                throw bad(name, "an integer", value);
-            }
-            if (number < min || number > max) {
-                throw bad(name, "an integer from " + min + " to " + max, value);
-            }
-            return number;
+            return OptionValues.wholeNumber("--" + name, raw(name), min, max);
         }
 
         private static InvalidOptionException bad(String name, String expected, String got) {

@@ -108,10 +108,10 @@ class JobOptionsTest {
         assertThat(JobOptions.usage()).contains("--max-request-size <bytes>", "(default: 1048576)");
         assertThatThrownBy(() -> JobOptions.parse("--max-request-size", "1000"))
                 .isInstanceOf(InvalidOptionException.class)
-                .hasMessage("--max-request-size: expected an integer from 16384 to 2147483647, got \"1000\"");
+                .hasMessage("--max-request-size: expected a whole number from 16384 to 2147483647, got \"1000\"");
         assertThatThrownBy(() -> JobOptions.parse("--max-request-size", "1MB"))
                 .isInstanceOf(InvalidOptionException.class)
-                .hasMessage("--max-request-size: expected an integer, got \"1MB\"");
+                .hasMessage("--max-request-size: expected a whole number from 16384 to 2147483647, got \"1MB\"");
     }
 
     @Test
@@ -184,8 +184,8 @@ class JobOptionsTest {
         "--checkpoint-interval     | 5ms            | --checkpoint-interval: expected a duration of at least 10 ms, got \"5ms\"",
         "--transaction-timeout     | 0s             | --transaction-timeout: expected a duration of at least 1 ms, got \"0s\"",
         "--transaction-timeout     | 2800s          | --transaction-timeout: must be longer than (--tolerable-failed-checkpoints + 1) x (--checkpoint-timeout + --checkpoint-interval) + --checkpoint-interval + --restart-max-backoff ((20 + 1) x (2min + 10s) + 10s + 1min = 2800 s), got \"2800s\"",
-        "--tolerable-failed-checkpoints | -1        | --tolerable-failed-checkpoints: expected an integer from 0 to 1000, got \"-1\"",
-        "--tolerable-failed-checkpoints | some      | --tolerable-failed-checkpoints: expected an integer, got \"some\"",
+        "--tolerable-failed-checkpoints | -1        | --tolerable-failed-checkpoints: expected a whole number from 0 to 1000, got \"-1\"",
+        "--tolerable-failed-checkpoints | some      | --tolerable-failed-checkpoints: expected a whole number from 0 to 1000, got \"some\"",
         "--checkpoint-timeout      | 5ms            | --checkpoint-timeout: expected a duration of at least 10 ms, got \"5ms\"",
         "--checkpoint-timeout      | 2              | --checkpoint-timeout: expected a duration like 10s, got \"2\"",
         "--restart-max-backoff     | 500ms          | --restart-max-backoff: expected a duration of at least 1 s, got \"500ms\"",
@@ -203,21 +203,23 @@ class JobOptionsTest {
         "--pressure-max            | .5             | --pressure-max: expected a number, got \".5\"",
         "--pressure-max            | -1             | --pressure-max: must not be below --pressure-min (0), got \"-1\"",
         "--pressure-max            | -0.5           | --pressure-max: must not be below --pressure-min (0), got \"-0.5\"",
-        "--max-id-bytes            | 0              | --max-id-bytes: expected an integer from 1 to 1000000, got \"0\"",
-        "--max-id-bytes            | 1000001        | --max-id-bytes: expected an integer from 1 to 1000000, got \"1000001\"",
-        "--max-id-bytes            | 2.5            | --max-id-bytes: expected an integer, got \"2.5\"",
-        "--max-parallelism         | 0              | --max-parallelism: expected an integer from 1 to 32768, got \"0\"",
-        "--max-parallelism         | 32769          | --max-parallelism: expected an integer from 1 to 32768, got \"32769\"",
-        "--state-cache-size        | -1             | --state-cache-size: expected an integer from 0 to 100000000, got \"-1\"",
-        "--state-cache-size        | lots           | --state-cache-size: expected an integer, got \"lots\"",
-        "--max-parallelism         | many           | --max-parallelism: expected an integer, got \"many\"",
+        "--max-id-bytes            | 0              | --max-id-bytes: expected a whole number from 1 to 1000000, got \"0\"",
+        "--max-id-bytes            | 1000001        | --max-id-bytes: expected a whole number from 1 to 1000000, got \"1000001\"",
+        "--max-id-bytes            | 2.5            | --max-id-bytes: expected a whole number from 1 to 1000000, got \"2.5\"",
+        "--max-parallelism         | 0              | --max-parallelism: expected a whole number from 1 to 32768, got \"0\"",
+        "--max-parallelism         | 32769          | --max-parallelism: expected a whole number from 1 to 32768, got \"32769\"",
+        "--state-cache-size        | -1             | --state-cache-size: expected a whole number from 0 to 100000000, got \"-1\"",
+        "--state-cache-size        | lots           | --state-cache-size: expected a whole number from 0 to 100000000, got \"lots\"",
+        "--max-parallelism         | many           | --max-parallelism: expected a whole number from 1 to 32768, got \"many\"",
         "--delivery-guarantee      | exactly_once   | --delivery-guarantee: expected exactly-once or at-least-once, got \"exactly_once\"",
         "--delivery-guarantee      | none           | --delivery-guarantee: expected exactly-once or at-least-once, got \"none\"",
         "--input-topic             | a b            | --input-topic: expected a Kafka topic name (letters, digits, '.', '_', '-'), got \"a b\"",
         "--output-topic            | ..             | --output-topic: expected a Kafka topic name (letters, digits, '.', '_', '-'), got \"..\"",
         "--output-topic            | sensor_pressure_stream | --output-topic: must differ from --input-topic, got \"sensor_pressure_stream\"",
         "--dlq-topic               | sensor_pressure_stream | --dlq-topic: must differ from --input-topic, got \"sensor_pressure_stream\"",
-        "--bootstrap-servers       | ' '            | --bootstrap-servers: expected a non-empty value, got \" \"",
+        "--bootstrap-servers       | ' '            | --bootstrap-servers: expected host:port[,host:port...], got \" \"",
+        "--bootstrap-servers       | broker         | --bootstrap-servers: expected host:port[,host:port...], got \"broker\"",
+        "--bootstrap-servers       | b1:9092,b2:0   | --bootstrap-servers: expected host:port[,host:port...], got \"b1:9092,b2:0\"",
         "--group-id                | ''             | --group-id: expected a non-empty value, got \"\"",
         "--transactional-id-prefix | ''             | --transactional-id-prefix: expected a non-empty value, got \"\"",
         "--checkpoint-dir          | ''             | --checkpoint-dir: expected a non-empty value, got \"\"",

@@ -4,6 +4,7 @@ import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.Durations;
 import io.github.vpm.cli.InvalidOptionException;
 import io.github.vpm.cli.KafkaClientSettings;
+import io.github.vpm.cli.OptionValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Everything the tool is told, parsed once (cli's {@code --name value} shape; an option given twice is an
@@ -51,7 +51,6 @@ record AdminOptions(
     private static final List<String> NAMES = List.of(BOOTSTRAP, COMMAND_CONFIG, TIMEOUT, ATTEMPTS, TOPICS, ACLS,
             DESCRIBE);
 
-    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
 
     AdminOptions {
         describeTopics = List.copyOf(describeTopics);
@@ -143,13 +142,7 @@ record AdminOptions(
         if (value == null) {
             throw new InvalidOptionException("--" + BOOTSTRAP + ": missing; the brokers to talk to, host:port[,host:port...]");
         }
-        for (String server : value.split(",", -1)) {
-            var m = HOST_PORT.matcher(server.strip());
-            if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
-                throw InvalidOptionException.expected("--" + BOOTSTRAP, "host:port[,host:port...]", value);
-            }
-        }
-        return value.strip();
+        return OptionValues.bootstrapServers("--" + BOOTSTRAP, value);
     }
 
     private static Duration timeout(String value) {
@@ -163,15 +156,7 @@ record AdminOptions(
     }
 
     private static int attempts(String value) {
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= 1 && n <= MAX_ATTEMPTS) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw InvalidOptionException.expected("--" + ATTEMPTS, "a whole number from 1 to " + MAX_ATTEMPTS, value);
+        return OptionValues.wholeNumber("--" + ATTEMPTS, value, 1, MAX_ATTEMPTS);
     }
 
     private static KafkaClientSettings commandConfig(String file) {

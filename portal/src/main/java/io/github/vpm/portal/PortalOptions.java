@@ -1,8 +1,11 @@
 package io.github.vpm.portal;
 
+import static io.github.vpm.cli.OptionValues.wholeNumber;
+
 import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.InvalidOptionException;
 import io.github.vpm.cli.KafkaClientSettings;
+import io.github.vpm.cli.OptionValues;
 import io.github.vpm.portal.ops.PrometheusCredentials;
 import io.github.vpm.portal.ops.PrometheusEndpoint;
 import io.github.vpm.portal.security.PortalUsers;
@@ -125,9 +128,9 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
                         .orElse(KafkaClientSettings.NONE),
                 line.value("topic").map(value -> nonBlank("--topic", value)).orElse(DEFAULT_TOPIC),
                 bind,
-                line.value("port").map(value -> intIn("--port", value, 0, 65_535)).orElse(DEFAULT_PORT),
-                line.value("history").map(value -> intIn("--history", value, 1, MAX_HISTORY)).orElse(DEFAULT_HISTORY),
-                line.value("max-vehicles").map(value -> intIn("--max-vehicles", value, 1, MAX_MAX_VEHICLES))
+                line.value("port").map(value -> wholeNumber("--port", value, 0, 65_535)).orElse(DEFAULT_PORT),
+                line.value("history").map(value -> wholeNumber("--history", value, 1, MAX_HISTORY)).orElse(DEFAULT_HISTORY),
+                line.value("max-vehicles").map(value -> wholeNumber("--max-vehicles", value, 1, MAX_MAX_VEHICLES))
                         .orElse(DEFAULT_MAX_VEHICLES),
                 prometheus(line),
                 tls,
@@ -183,16 +186,7 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
     }
 
     private static String bootstrapServers(String value) {
-        String servers = nonBlank("--bootstrap-servers", value);
-        for (String server : servers.split(",")) {
-            String s = server.trim();
-            int colon = s.lastIndexOf(':');
-            if (colon <= 0 || colon == s.length() - 1) {
-                throw InvalidOptionException.expected("--bootstrap-servers", "host:port[,host:port...]", value);
-            }
-            intIn("--bootstrap-servers", s.substring(colon + 1), 1, 65_535);
-        }
-        return servers;
+        return OptionValues.bootstrapServers("--bootstrap-servers", value);
     }
 
     private static String nonBlank(String name, String value) {
@@ -200,17 +194,5 @@ public record PortalOptions(String bootstrapServers, KafkaClientSettings kafkaSe
             throw new InvalidOptionException(name + ": must not be empty");
         }
         return value.trim();
-    }
-
-    private static int intIn(String name, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                throw InvalidOptionException.expected(name, min + ".." + max, value);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw InvalidOptionException.expected(name, "an integer", value);
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.github.vpm.cli.CommandLine;
 import io.github.vpm.cli.Durations;
 import io.github.vpm.cli.InvalidOptionException;
 import io.github.vpm.cli.KafkaClientSettings;
+import io.github.vpm.cli.OptionValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -83,7 +84,6 @@ public record SimulatorOptions(
 
     private static final List<String> NAMES = SPECS.stream().map(Spec::name).toList();
 
-    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):(\\d{1,5})");
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
     /** Parses the command line with the process environment as defaults. */
@@ -189,13 +189,7 @@ public record SimulatorOptions(
 
         String bootstrapServers(String name) {
             String value = raw(name);
-            for (String server : value.split(",", -1)) {
-                var m = HOST_PORT.matcher(server.trim());
-                if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
-                    throw bad("host:port[,host:port...]", value);
-                }
-            }
-            return value;
+            return OptionValues.bootstrapServers(label, value);
         }
 
         /** The file's settings, read once here; none without the option. */
@@ -219,16 +213,7 @@ public record SimulatorOptions(
 
         long longValue(String name, long min, long max) {
             String value = raw(name);
-            String expected = min == Long.MIN_VALUE ? "a whole number" : "a whole number from " + min + " to " + max;
-            try {
-                long n = Long.parseLong(value.replace("_", ""));
-                if (n < min || n > max) {
-                    throw bad(expected, value);
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw bad(expected, value);
-            }
+            return OptionValues.wholeNumber(label, value, min, max);
         }
 
         double probability(String name) {
