@@ -58,7 +58,7 @@ class PortalJarIT {
         Process process = run(out, "--port", "eighty");
         assertThat(exitCode(process)).isEqualTo(2);
         String err = read(out.resolveSibling("bad-option.out.err"));
-        assertThat(err.lines()).containsExactly("--port: expected an integer, got \"eighty\"");
+        assertThat(err.lines()).containsExactly("--port: expected a whole number from 0 to 65535, got \"eighty\"");
         assertThat(read(out)).isEmpty();
     }
 
