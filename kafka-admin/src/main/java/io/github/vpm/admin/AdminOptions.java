@@ -24,6 +24,7 @@ import java.util.Set;
  * @param topics         the topics file's entries, if --topics was given
  * @param acls           the ACLs file's entries, if --acls was given
  * @param describeTopics the topics --describe-topics names; empty without the option
+ * @param keystoreReload the key store --reload-keystore and --broker name, if given
  */
 record AdminOptions(
         String bootstrapServer,
@@ -33,6 +34,7 @@ record AdminOptions(
         Optional<List<DesiredTopic>> topics,
         Optional<Set<DesiredAcl>> acls,
         List<String> describeTopics,
+        Optional<KeystoreReload> keystoreReload,
         boolean help) {
 
     static final String PROGRAM = "vpm-kafka-admin";
@@ -48,8 +50,10 @@ record AdminOptions(
     private static final String TOPICS = "topics";
     private static final String ACLS = "acls";
     private static final String DESCRIBE = "describe-topics";
+    private static final String RELOAD_KEYSTORE = "reload-keystore";
+    private static final String BROKER = "broker";
     private static final List<String> NAMES = List.of(BOOTSTRAP, COMMAND_CONFIG, TIMEOUT, ATTEMPTS, TOPICS, ACLS,
-            DESCRIBE);
+            DESCRIBE, RELOAD_KEYSTORE, BROKER);
 
 
     AdminOptions {
@@ -64,7 +68,7 @@ record AdminOptions(
         CommandLine line = CommandLine.parse(NAMES, CommandLine.Repeats.REFUSED, args);
         if (line.helpRequested()) {
             return new AdminOptions("", KafkaClientSettings.NONE, DEFAULT_TIMEOUT, 1, Optional.empty(),
-                    Optional.empty(), List.of(), true);
+                    Optional.empty(), List.of(), Optional.empty(), true);
         }
         Map<String, String> given = line.values();
         String bootstrap = bootstrapServer(given.get(BOOTSTRAP));
@@ -77,16 +81,17 @@ record AdminOptions(
         Optional<Set<DesiredAcl>> acls = Optional.ofNullable(given.get(ACLS))
                 .map(file -> DesiredAcl.parseFile("--" + ACLS, file));
         List<String> describe = given.containsKey(DESCRIBE) ? topicNames(given.get(DESCRIBE)) : List.of();
-        if (topics.isEmpty() && acls.isEmpty() && describe.isEmpty()) {
-            throw new InvalidOptionException("nothing to do: give --topics FILE, --acls FILE or --describe-topics"
-                    + " NAME[,NAME...] (--help for usage)");
+        Optional<KeystoreReload> reload = keystoreReload(given.get(RELOAD_KEYSTORE), given.get(BROKER));
+        if (topics.isEmpty() && acls.isEmpty() && describe.isEmpty() && reload.isEmpty()) {
+            throw new InvalidOptionException("nothing to do: give --topics FILE, --acls FILE, --describe-topics"
+                    + " NAME[,NAME...] or --reload-keystore LISTENER=FILE (--help for usage)");
         }
-        return new AdminOptions(bootstrap, settings, timeout, attempts, topics, acls, describe, false);
+        return new AdminOptions(bootstrap, settings, timeout, attempts, topics, acls, describe, reload, false);
     }
 
     /** Whether the run may change the cluster, and so ends with ok or changed on stdout. */
     boolean reconciles() {
-        return topics.isPresent() || acls.isPresent();
+        return topics.isPresent() || acls.isPresent() || keystoreReload.isPresent();
     }
 
     /**
@@ -125,12 +130,18 @@ record AdminOptions(
                 "                                      host, allowed; lines: <TOPIC|GROUP|TRANSACTIONAL_ID|CLUSTER>",
                 "                                      <LITERAL|PREFIXED> <name> User:<principal> <OPERATION>",
                 "  --describe-topics name[,name...]    print each topic as a line of the topics file (its own configs)",
+                "  --reload-keystore listener=file     make broker --broker reload the key store of its listener (e.g.",
+                "                                      SASL_SSL) from file, without a restart: set the listener's",
+                "                                      ssl.keystore.location to file, then remove that override again;",
+                "                                      the broker checks the new key store first and refuses a bad one",
+                "  --broker id                         the broker.id --reload-keystore applies to (required with it)",
                 "  --help                              print this help and exit",
                 "",
-                "At least one of --topics, --acls, --describe-topics; topics are applied first, then ACLs, then",
-                "topics described. In the files, # comment lines and blank lines are ignored. Every action and",
-                "warning goes to stderr; with --topics or --acls the last line on stdout is one word: ok when",
-                "nothing changed, changed otherwise (also when an earlier attempt sent changes and got no answer).",
+                "At least one of --topics, --acls, --describe-topics, --reload-keystore; topics are applied first,",
+                "then ACLs, then the key store reloaded, then topics described. In the files, # comment lines and",
+                "blank lines are ignored. Every action and warning goes to stderr; with --topics, --acls or",
+                "--reload-keystore the last line on stdout is one word: ok when nothing changed, changed otherwise",
+                "(a reload is always a change; so is an earlier attempt that sent changes and got no answer).",
                 "A topic is never shrunk, its replication factor never changed.",
                 "Exit status: 0 done; 1 the brokers could not be brought into shape (one line on stderr, after",
                 "a warning line for each attempt that got no answer);",
@@ -169,6 +180,29 @@ record AdminOptions(
             throw new InvalidOptionException(message.startsWith(prefix)
                     ? "--" + COMMAND_CONFIG + message.substring(prefix.length()) : message);
         }
+    }
+
+    private static Optional<KeystoreReload> keystoreReload(String value, String broker) {
+        if (value == null) {
+            if (broker != null) {
+                throw new InvalidOptionException("--" + BROKER + ": only goes with --" + RELOAD_KEYSTORE
+                        + " LISTENER=FILE, which is missing");
+            }
+            return Optional.empty();
+        }
+        if (broker == null) {
+            throw new InvalidOptionException("--" + BROKER + ": missing; --" + RELOAD_KEYSTORE
+                    + " needs the broker.id of the broker to reload");
+        }
+        int id = OptionValues.wholeNumber("--" + BROKER, broker, 0, Integer.MAX_VALUE);
+        int eq = value.indexOf('=');
+        String listener = eq < 0 ? "" : value.substring(0, eq).strip();
+        String file = eq < 0 ? "" : value.substring(eq + 1).strip();
+        if (!KeystoreReload.isListenerName(listener) || !file.startsWith("/")) {
+            throw InvalidOptionException.expected("--" + RELOAD_KEYSTORE,
+                    "LISTENER=FILE, a listener's name (letters, digits, _) and the key store's absolute path", value);
+        }
+        return Optional.of(new KeystoreReload(id, listener, file));
     }
 
     private static List<String> topicNames(String value) {

@@ -6,12 +6,13 @@ import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Keeps a Kafka cluster's topics and ACLs in the shape of two desired-state files, in one JVM with Kafka's
- * AdminClient: what the kafka role's vpm-kafka-topic and vpm-kafka-acls scripts did with one Kafka tool
- * JVM per call, which costs about a minute each on an emulated VM. See {@link AdminOptions#usage()}.
+ * Keeps a Kafka cluster's topics and ACLs in the shape of two desired-state files, and reloads a broker's
+ * rotated key store, in one JVM with Kafka's AdminClient: what the kafka role's vpm-kafka-topic and
+ * vpm-kafka-acls scripts and ConfigCommand did with one Kafka tool JVM per call (and ConfigCommand with a
+ * fixed 30 s wait), which costs about a minute each on an emulated VM. See {@link AdminOptions#usage()}.
  *
  * <p>Output: every action and warning on stderr, one line each; on stdout the described topics, then,
- * when topics or ACLs were reconciled, one word for Ansible's changed_when: {@code ok} or {@code changed}.
+ * when topics or ACLs were reconciled or a key store reloaded, one word for Ansible's changed_when: {@code ok} or {@code changed}.
  * Exit status 0 done, 1 the cluster could not be brought into shape (one line on stderr), 2 bad options.
  */
 public final class KafkaAdminTool {
@@ -67,7 +68,10 @@ public final class KafkaAdminTool {
         }
     }
 
-    /** One attempt, with a client of its own: the topics, the ACLs, then the description; true if it changed any. */
+    /**
+     * One attempt, with a client of its own: the topics, the ACLs, the key store, then the description; true if
+     * it changed any.
+     */
     private static boolean apply(AdminOptions options, PrintStream out, PrintStream err) {
         AdminCalls calls = new AdminCalls(options.bootstrapServer(), options.timeout());
         Admin admin = create(options);
@@ -78,6 +82,15 @@ public final class KafkaAdminTool {
             }
             if (options.acls().isPresent()) {
                 changed |= new ClusterAcls(admin, calls).reconcile(options.acls().get(), err);
+            }
+            if (options.keystoreReload().isPresent()) {
+                try {
+                    new BrokerKeystore(admin, calls).reload(options.keystoreReload().get(), err);
+                } catch (AdminFailure e) {
+                    // The set may have reached the broker and made it reload: a retry reports the change.
+                    throw e.afterChangesRequested();
+                }
+                changed = true;
             }
             if (!options.describeTopics().isEmpty()) {
                 new ClusterTopics(admin, calls).describeLines(options.describeTopics()).forEach(out::println);

@@ -117,8 +117,45 @@ class AdminOptionsTest {
     void somethingMustBeAskedFor() {
         assertThatThrownBy(() -> AdminOptions.parse("--bootstrap-server", BROKER, "--timeout", "5s"))
                 .isInstanceOf(InvalidOptionException.class)
-                .hasMessage("nothing to do: give --topics FILE, --acls FILE or --describe-topics NAME[,NAME...]"
-                        + " (--help for usage)");
+                .hasMessage("nothing to do: give --topics FILE, --acls FILE, --describe-topics NAME[,NAME...]"
+                        + " or --reload-keystore LISTENER=FILE (--help for usage)");
+    }
+
+    @Test
+    void aKeystoreReloadNamesTheBrokerTheListenerAndTheFile() {
+        AdminOptions o = AdminOptions.parse("--bootstrap-server", BROKER, "--broker", "2",
+                "--reload-keystore", "SASL_SSL=/etc/kafka/kafka-keystore.pem");
+
+        assertThat(o.keystoreReload()).contains(new KeystoreReload(2, "SASL_SSL", "/etc/kafka/kafka-keystore.pem"));
+        assertThat(o.keystoreReload().get().configName()).isEqualTo("listener.name.sasl_ssl.ssl.keystore.location");
+        assertThat(o.reconciles()).isTrue();
+        assertThat(AdminOptions.parse("--bootstrap-server", BROKER, "--describe-topics", "in").keystoreReload()).isEmpty();
+    }
+
+    @Test
+    void aKeystoreReloadNeedsItsBrokerAndABrokerNeedsAReload() {
+        assertThatThrownBy(() -> AdminOptions.parse("--bootstrap-server", BROKER,
+                "--reload-keystore", "SASL_SSL=/etc/kafka/kafka-keystore.pem"))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("--broker: missing; --reload-keystore needs the broker.id of the broker to reload");
+        assertThatThrownBy(() -> AdminOptions.parse("--bootstrap-server", BROKER, "--broker", "1",
+                "--describe-topics", "in"))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("--broker: only goes with --reload-keystore LISTENER=FILE, which is missing");
+        assertThatThrownBy(() -> AdminOptions.parse("--bootstrap-server", BROKER, "--broker", "-1",
+                "--reload-keystore", "SASL_SSL=/k.pem"))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("--broker: expected a whole number from 0 to 2147483647, got \"-1\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SASL_SSL", "SASL_SSL=", "=/k.pem", "SASL_SSL=k.pem", "SASL-SSL=/k.pem", "a.b=/k.pem"})
+    void refusesAKeystoreReloadThatIsNotListenerEqualsAbsolutePath(String value) {
+        assertThatThrownBy(() -> AdminOptions.parse("--bootstrap-server", BROKER, "--broker", "1",
+                "--reload-keystore", value))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("--reload-keystore: expected LISTENER=FILE, a listener's name (letters, digits, _) and"
+                        + " the key store's absolute path, got \"" + value + "\"");
     }
 
     @Test

@@ -9,11 +9,16 @@ import io.github.vpm.testkit.KafkaClusterExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +27,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -304,7 +312,77 @@ class KafkaAdminToolIT {
                 .startsWith("vpm-kafka-admin: no answer from the brokers at 127.0.0.1:" + port + " within 3s (");
     }
 
+    // ---------------------------------------------------------------- key store reload
+
+    @Test
+    void aReloadMakesTheBrokerServeItsRenewedCertificateWithoutARestartAndLeavesNoOverride() throws Exception {
+        BigInteger before = servedSerial();
+        assertThat(before).as("the broker serves its key store's certificate").isEqualTo(keystoreSerial());
+        KAFKA.security().renewBrokerCertificate();
+        BigInteger renewed = keystoreSerial();
+        assertThat(renewed).isNotEqualTo(before);
+        assertThat(servedSerial()).as("the running broker, before the reload").isEqualTo(before);
+        Path keystore = KAFKA.security().brokerKeystore();
+
+        Result reload = apply("--broker", "0", "--reload-keystore", "SASL_SSL=" + keystore);
+
+        assertThat(reload).isEqualTo(new Result(0, "changed\n",
+                "reloaded the SASL_SSL listener's key store of broker 0 from " + keystore + "\n"));
+        assertThat(servedSerial()).isEqualTo(renewed);
+        assertThat(brokerOverrides()).doesNotContainKey("listener.name.sasl_ssl.ssl.keystore.location");
+        // A new client that trusts the CA gets in through the renewed certificate.
+        assertThat(apply("--topics", file("reload.topics", "kat-reload 1 1\n").toString()).out()).isEqualTo("changed\n");
+    }
+
+    @Test
+    void aKeyStoreTheBrokerCannotLoadIsRefusedAndTheOldCertificateStays() throws Exception {
+        BigInteger before = servedSerial();
+        Path missing = dir.resolve("missing.p12");
+
+        Result refused = apply("--broker", "0", "--reload-keystore", "SASL_SSL=" + missing);
+
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.errLines()).singleElement().asString().startsWith("vpm-kafka-admin: cannot set "
+                + "listener.name.sasl_ssl.ssl.keystore.location=" + missing + " on broker 0: InvalidRequestException: ");
+        assertThat(servedSerial()).isEqualTo(before);
+        assertThat(brokerOverrides()).doesNotContainKey("listener.name.sasl_ssl.ssl.keystore.location");
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** The serial of the certificate the broker's listener presents in a TLS handshake. */
+    private static BigInteger servedSerial() throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        try (InputStream ca = Files.newInputStream(KAFKA.security().caPem())) {
+            trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(ca));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        String[] hostPort = KAFKA.bootstrapServers().split(":");
+        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(hostPort[0], Integer.parseInt(hostPort[1]))) {
+            socket.setSoTimeout(30_000);
+            socket.startHandshake();
+            return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSerialNumber();
+        }
+    }
+
+    /** The serial of the broker's certificate in its key store file. */
+    private static BigInteger keystoreSerial() {
+        return KAFKA.security().brokerCertificate().getSerialNumber();
+    }
+
+    /** The broker's dynamic settings of its own (per-broker overrides). */
+    private static Map<String, String> brokerOverrides() throws ExecutionException, InterruptedException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, "0");
+        Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+        return config.entries().stream()
+                .filter(e -> e.source() == ConfigEntry.ConfigSource.DYNAMIC_BROKER_CONFIG)
+                .collect(Collectors.toMap(ConfigEntry::name, e -> String.valueOf(e.value()), (a, b) -> b, TreeMap::new));
+    }
 
     /** Runs the tool in this JVM as admin against the test broker. */
     private static Result apply(String... args) {

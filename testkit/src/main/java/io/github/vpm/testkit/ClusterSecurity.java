@@ -1,11 +1,15 @@
 package io.github.vpm.testkit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +71,30 @@ public final class ClusterSecurity {
     /** The CA certificate clients trust (PEM). */
     public Path caPem() {
         return certificates.caPem();
+    }
+
+    /** The broker's key store (PKCS12): its key, its certificate and the CA's. */
+    public Path brokerKeystore() {
+        return certificates.keystore();
+    }
+
+    /** The certificate in the broker's key store now (the one it serves, unless it was renewed since). */
+    public X509Certificate brokerCertificate() {
+        try (InputStream in = Files.newInputStream(certificates.certificateChainPem())) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("cannot read " + certificates.certificateChainPem(), e);
+        }
+    }
+
+    /**
+     * Gives the broker a new key and certificate from the same CA in its key store file, as a certificate
+     * rotation does: the running broker serves the old one until it reloads the file or restarts.
+     */
+    public void renewBrokerCertificate() {
+        certificates.renew();
     }
 
     /** A principal's SCRAM password. */

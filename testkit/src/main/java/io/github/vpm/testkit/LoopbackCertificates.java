@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -81,41 +82,70 @@ public final class LoopbackCertificates {
         return dir.resolve(name + "-key.pem");
     }
 
+    /**
+     * A new key and certificate for the server, signed by the same CA, in place of the old ones: what a
+     * certificate rotation does to a running server's files. Each file is replaced in one rename, so a
+     * server reading it sees the old file or the new one, never half of either.
+     */
+    public void renew() {
+        makeServer();
+    }
+
     private void make() {
         String p = password;
         Path ca = dir.resolve("ca.p12");
-        Path csr = dir.resolve(name + ".csr");
-        Path signed = dir.resolve(name + ".pem");
         // EC keys: generated in milliseconds, unlike RSA, and fine for TLS 1.3.
         keytool("-genkeypair", "-keystore", ca, "-storetype", "PKCS12", "-storepass", p, "-alias", "ca",
                 "-dname", "CN=vpm test CA", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "7",
                 "-ext", "bc:c");
         keytool("-exportcert", "-keystore", ca, "-storepass", p, "-alias", "ca", "-rfc", "-file", caPem());
-        keytool("-genkeypair", "-keystore", keystore(), "-storetype", "PKCS12", "-storepass", p, "-alias", name,
+        makeServer();
+    }
+
+    /** The server's key store and PEM files, written beside the final ones and then renamed over them. */
+    private void makeServer() {
+        String p = password;
+        Path ca = dir.resolve("ca.p12");
+        Path next = dir.resolve(name + ".next.p12");
+        Path csr = dir.resolve(name + ".csr");
+        Path signed = dir.resolve(name + ".pem");
+        try {
+            Files.deleteIfExists(next);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keytool("-genkeypair", "-keystore", next, "-storetype", "PKCS12", "-storepass", p, "-alias", name,
                 "-dname", "CN=localhost", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "7");
-        keytool("-certreq", "-keystore", keystore(), "-storepass", p, "-alias", name, "-file", csr);
+        keytool("-certreq", "-keystore", next, "-storepass", p, "-alias", name, "-file", csr);
         // Clients verify the server's address against the SANs (Kafka: ssl.endpoint.identification.algorithm=https).
         keytool("-gencert", "-keystore", ca, "-storepass", p, "-alias", "ca", "-infile", csr, "-outfile", signed,
                 "-rfc", "-validity", "7", "-ext", "san=ip:127.0.0.1,dns:localhost", "-ext", "eku=serverAuth,clientAuth");
-        keytool("-importcert", "-keystore", keystore(), "-storepass", p, "-alias", "ca", "-file", caPem(), "-noprompt");
-        keytool("-importcert", "-keystore", keystore(), "-storepass", p, "-alias", name, "-file", signed);
+        keytool("-importcert", "-keystore", next, "-storepass", p, "-alias", "ca", "-file", caPem(), "-noprompt");
+        keytool("-importcert", "-keystore", next, "-storepass", p, "-alias", name, "-file", signed);
         try {
-            Files.writeString(certificateChainPem(), Files.readString(signed, StandardCharsets.US_ASCII)
-                    + Files.readString(caPem(), StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
+            replace(certificateChainPem(), Files.readString(signed, StandardCharsets.US_ASCII)
+                    + Files.readString(caPem(), StandardCharsets.US_ASCII));
             // keytool exports no private key; the keystore hands it over as PKCS#8 DER.
             KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystore())) {
+            try (InputStream in = Files.newInputStream(next)) {
                 store.load(in, p.toCharArray());
             }
             Key key = store.getKey(name, p.toCharArray());
-            Files.writeString(privateKeyPem(), "-----BEGIN PRIVATE KEY-----\n"
+            replace(privateKeyPem(), "-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
+                    + "\n-----END PRIVATE KEY-----\n");
+            Files.move(next, keystore(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read back " + keystore(), e);
+            throw new IllegalStateException("cannot read back " + next, e);
         }
+    }
+
+    private static void replace(Path file, String content) throws IOException {
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.writeString(next, content, StandardCharsets.US_ASCII);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void keytool(Object... args) {

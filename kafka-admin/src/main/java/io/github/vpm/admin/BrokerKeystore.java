@@ -1,0 +1,45 @@
+package io.github.vpm.admin;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+
+/**
+ * Reloads a broker's key store without a restart (Kafka's dynamic broker configuration, KIP-226): setting a
+ * listener's ssl.keystore.location makes the broker load the file again when it changed since it was
+ * loaded, after checking the new key store (a missing file or a key that does not match its certificate is
+ * refused, and the old certificate stays). The override is removed again at once, so that server.properties
+ * alone says where the key store is; both requests are incremental and may be repeated (a retry after a
+ * request that got no answer).
+ */
+final class BrokerKeystore {
+
+    private final Admin admin;
+    private final AdminCalls calls;
+
+    BrokerKeystore(Admin admin, AdminCalls calls) {
+        this.admin = admin;
+        this.calls = calls;
+    }
+
+    /**
+     * @param log where the action goes, one line
+     * @throws AdminFailure the broker refused the key store, or did not answer
+     */
+    void reload(KeystoreReload reload, PrintStream log) {
+        ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, String.valueOf(reload.broker()));
+        ConfigEntry entry = new ConfigEntry(reload.configName(), reload.file());
+        calls.await(admin.incrementalAlterConfigs(Map.of(broker,
+                        List.of(new AlterConfigOp(entry, AlterConfigOp.OpType.SET)))).all(),
+                "set " + reload.configName() + "=" + reload.file() + " on broker " + reload.broker());
+        calls.await(admin.incrementalAlterConfigs(Map.of(broker,
+                        List.of(new AlterConfigOp(entry, AlterConfigOp.OpType.DELETE)))).all(),
+                "remove the override " + reload.configName() + " of broker " + reload.broker()
+                        + " again (the key store was reloaded)");
+        log.println("reloaded " + reload);
+    }
+}
