@@ -349,6 +349,25 @@ class KafkaAdminToolIT {
         assertThat(brokerOverrides()).doesNotContainKey("listener.name.sasl_ssl.ssl.keystore.location");
     }
 
+    @Test
+    void aListenerTheBrokerDoesNotHaveIsRefusedBeforeAnythingIsSet() throws Exception {
+        BigInteger before = servedSerial();
+        KAFKA.security().renewBrokerCertificate();
+        try {
+            Result refused = apply("--broker", "0", "--reload-keystore",
+                    "NO_SUCH_LISTENER=" + KAFKA.security().brokerKeystore());
+
+            assertThat(refused).isEqualTo(new Result(1, "", "vpm-kafka-admin: cannot reload the key store of listener"
+                    + " NO_SUCH_LISTENER: broker 0 has no listener of that name (its listeners: SASL_SSL)\n"));
+            assertThat(servedSerial()).as("nothing made the broker reload").isEqualTo(before);
+            assertThat(brokerOverrides()).isEmpty();
+        } finally {
+            // The renewed certificate in, for the tests after this one.
+            assertThat(apply("--broker", "0", "--reload-keystore", "sasl_ssl=" + KAFKA.security().brokerKeystore())
+                    .status()).isZero();
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** The serial of the certificate the broker's listener presents in a TLS handshake. */
