@@ -14,9 +14,9 @@ import org.apache.kafka.common.config.ConfigResource;
  * Reloads a broker's key store without a restart (Kafka's dynamic broker configuration, KIP-226): setting a
  * listener's ssl.keystore.location makes the broker load the file again when it changed since it was
  * loaded, after checking the new key store (a missing file or a key that does not match its certificate is
- * refused, and the old certificate stays). The listener must be one of the broker's. The override is removed again at once, so that server.properties
- * alone says where the key store is; both requests are incremental and may be repeated (a retry after a
- * request that got no answer).
+ * refused, and the old certificate stays). The listener must be one of the broker's. The override is removed
+ * again at once, so that server.properties alone says where the key store is; both requests are incremental
+ * and may be repeated (a retry after a request that got no answer).
  */
 final class BrokerKeystore {
 
@@ -46,13 +46,19 @@ final class BrokerKeystore {
                     + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
         }
         ConfigEntry entry = new ConfigEntry(reload.configName(), reload.file());
-        calls.await(admin.incrementalAlterConfigs(Map.of(broker,
-                        List.of(new AlterConfigOp(entry, AlterConfigOp.OpType.SET)))).all(),
-                "set " + reload.configName() + "=" + reload.file() + " on broker " + reload.broker());
-        calls.await(admin.incrementalAlterConfigs(Map.of(broker,
-                        List.of(new AlterConfigOp(entry, AlterConfigOp.OpType.DELETE)))).all(),
-                "remove the override " + reload.configName() + " of broker " + reload.broker()
-                        + " again (the key store was reloaded)");
+        try {
+            calls.await(admin.incrementalAlterConfigs(Map.of(broker,
+                            List.of(new AlterConfigOp(entry, AlterConfigOp.OpType.SET)))).all(),
+                    "set " + reload.configName() + "=" + reload.file() + " on broker " + reload.broker());
+            calls.await(admin.incrementalAlterConfigs(Map.of(broker,
+                            List.of(new AlterConfigOp(entry, AlterConfigOp.OpType.DELETE)))).all(),
+                    "remove the override " + reload.configName() + " of broker " + reload.broker()
+                            + " again (the key store was reloaded)");
+        } catch (AdminFailure e) {
+            // The set may have reached the broker and made it reload: a retry reports the change. A failure
+            // before it (the listener check, the describe) changed nothing and stays a plain failure.
+            throw e.afterChangesRequested();
+        }
         log.println("reloaded " + reload);
     }
 

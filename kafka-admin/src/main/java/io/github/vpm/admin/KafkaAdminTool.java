@@ -84,12 +84,7 @@ public final class KafkaAdminTool {
                 changed |= new ClusterAcls(admin, calls).reconcile(options.acls().get(), err);
             }
             if (options.keystoreReload().isPresent()) {
-                try {
-                    new BrokerKeystore(admin, calls).reload(options.keystoreReload().get(), err);
-                } catch (AdminFailure e) {
-                    // The set may have reached the broker and made it reload: a retry reports the change.
-                    throw e.afterChangesRequested();
-                }
+                new BrokerKeystore(admin, calls).reload(options.keystoreReload().get(), err);
                 changed = true;
             }
             if (!options.describeTopics().isEmpty()) {
