@@ -130,3 +130,25 @@ lab_copy_artifacts() {
     done
   done
 }
+
+# use_ansible_strategy <default>: the playbook strategy of every run a lab script starts (up's,
+# and e2e's through `vagrant provision`), from VPM_ANSIBLE_STRATEGY, else <default>:
+# mitogen_linear (Debian's ansible-mitogen keeps one Python per machine running instead of
+# starting one per task and importing Ansible's module code anew) or linear (plain Ansible). Mitogen's connection start
+# (sending itself) took longer than the 30 s Vagrant passes as --timeout on a loaded TCG VM:
+# ANSIBLE_TIMEOUT, which the Vagrantfile passes instead, gets 300 s. Exits with one line when the
+# value is wrong or Mitogen is missing.
+use_ansible_strategy() {
+  local strategy="${VPM_ANSIBLE_STRATEGY:-$1}" python
+  case "$strategy" in
+    linear) log "playbook strategy: linear"; return 0 ;;
+    mitogen_linear) ;;
+    *) die "VPM_ANSIBLE_STRATEGY must be mitogen_linear or linear, not '$strategy'" ;;
+  esac
+  # Asked of the Python that runs ansible-playbook (its #! line), not whichever python3 is first.
+  python="$(sed -n '1s/^#! *//p' "$(command -v ansible-playbook)")"
+  $python -c 'import ansible_mitogen' 2>/dev/null \
+    || die "VPM_ANSIBLE_STRATEGY=$strategy needs Debian's ansible-mitogen (apt-get install ansible-mitogen), or set it to linear"
+  export ANSIBLE_STRATEGY="$strategy" ANSIBLE_TIMEOUT="${ANSIBLE_TIMEOUT:-300}"
+  log "playbook strategy: $strategy"
+}
