@@ -134,10 +134,10 @@ lab_copy_artifacts() {
 # use_ansible_strategy <default>: the playbook strategy of every run a lab script starts (up's,
 # and e2e's through `vagrant provision`), from VPM_ANSIBLE_STRATEGY, else <default>:
 # mitogen_linear (Debian's ansible-mitogen keeps one Python per machine running instead of
-# starting one per task and importing Ansible's module code anew) or linear (plain Ansible). Mitogen's connection start
-# (sending itself) took longer than the 30 s Vagrant passes as --timeout on a loaded TCG VM:
-# ANSIBLE_TIMEOUT, which the Vagrantfile passes instead, gets 300 s. Exits with one line when the
-# value is wrong or Mitogen is missing.
+# starting one per task and importing Ansible's module code anew) or linear (plain Ansible).
+# Mitogen's connection start (sending itself) took longer than the 30 s Vagrant passes as
+# --timeout on a loaded TCG VM: ANSIBLE_TIMEOUT, which the Vagrantfile passes instead, gets 300 s.
+# Exits with one line when the value is wrong or Mitogen is missing.
 use_ansible_strategy() {
   local strategy="${VPM_ANSIBLE_STRATEGY:-$1}" python
   case "$strategy" in
