@@ -180,8 +180,7 @@ class ExporterRulesIT {
 
     @Test
     void kafkaExportsConventionalNamesWithoutRequestHistogramBlowUp() {
-        Scrape scrape = awaitScrape("kafka", kafkaAgent, s -> s.named("kafka_server_brokertopicmetrics_messagesin_total")
-                .stream().anyMatch(m -> "sensor_pressure_stream".equals(m.labels().get("topic")) && m.value() > 0));
+        Scrape scrape = awaitScrape("kafka", kafkaAgent, s -> messagesIn(s) > 0);
 
         assertThat(scrape.names()).contains(
                 "kafka_server_brokertopicmetrics_messagesin_total",
@@ -205,6 +204,18 @@ class ExporterRulesIT {
                 .contains("Produce", "Fetch");
         // The upstream example rules export ~6000 series for one idle broker; these keep it small.
         assertThat(scrape.samples()).as("series of one broker").hasSizeLessThan(1000);
+
+        // Every rule has cache: true: the agent matches an attribute against the patterns once, not on every
+        // scrape, yet reads its value each time. A later scrape uses the cache and sees more messages in.
+        double messagesIn = messagesIn(scrape);
+        Scrape later = awaitScrape("kafka-later", kafkaAgent, s -> messagesIn(s) > messagesIn);
+        assertThat(later.sum("jmx_scrape_cached_beans")).as("attributes whose rule is cached").isGreaterThan(0);
+    }
+
+    private static double messagesIn(Scrape scrape) {
+        return scrape.named("kafka_server_brokertopicmetrics_messagesin_total").stream()
+                .filter(m -> "sensor_pressure_stream".equals(m.labels().get("topic")))
+                .mapToDouble(Scrape.Sample::value).sum();
     }
 
     @Test
